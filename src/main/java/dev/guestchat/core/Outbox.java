@@ -1,0 +1,52 @@
+package dev.guestchat.core;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Customer messages not yet acknowledged by their own Inbound copy (§2.4, §5.10). Invariant: a message
+ * leaves the outbox only when acknowledged or rejected by the server for its content — never because a
+ * socket dropped — so nothing typed is lost; after a reconnect everything left is sent again in order.
+ */
+public final class Outbox {
+    /** A message waiting for its acknowledgement; {@code tracingId} is also its transcript key. */
+    public record Pending(String tracingId, String text) {
+    }
+
+    private final List<Pending> pending = new ArrayList<>();
+
+    public void add(Pending p) {
+        pending.add(p);
+    }
+
+    /** Removes and returns the message with this tracingId, or null when it is not ours (another tab's). */
+    public Pending acknowledge(String tracingId) {
+        for (int i = 0; i < pending.size(); i++) {
+            if (pending.get(i).tracingId().equals(tracingId)) {
+                return pending.remove(i);
+            }
+        }
+        return null;
+    }
+
+    public Pending find(String tracingId) {
+        for (Pending p : pending) {
+            if (p.tracingId().equals(tracingId)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    public List<Pending> all() {
+        return List.copyOf(pending);
+    }
+
+    public boolean isEmpty() {
+        return pending.isEmpty();
+    }
+
+    public void clear() {
+        pending.clear();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.guestchat.core;
+
+/**
+ * What the session needs from its surroundings. The browser room implements these with JSO; the JVM tests
+ * with fakes (fake clock, fake socket), which is what makes every transition testable without a browser.
+ */
+public final class Ports {
+    private Ports() {
+    }
+
+    /** Time and timers. {@code now()} is wall-clock milliseconds. */
+    public interface Scheduler {
+        long now();
+
+        Cancellable schedule(long delayMillis, Runnable task);
+    }
+
+    public interface Cancellable {
+        void cancel();
+    }
+
+    /** Opens WebSockets. The returned socket reports through {@code events}; it may report a close without an open. */
+    public interface SocketFactory {
+        GuestSocket open(String url, SocketEvents events);
+    }
+
+    public interface GuestSocket {
+        /** Sends a text frame; false when the socket was not OPEN and nothing was sent. */
+        boolean send(String text);
+
+        /** Closes with 1000; no {@code onClosed} is reported for a close we asked for. */
+        void close();
+
+        boolean isOpen();
+    }
+
+    public interface SocketEvents {
+        void onOpen();
+
+        void onText(String text);
+
+        void onClosed(int code);
+    }
+
+    /** Survives reloads and navigation (localStorage); may silently fail to write (private mode, quota). */
+    public interface KeyValueStore {
+        String get(String key);
+
+        void put(String key, String value);
+
+        void remove(String key);
+    }
+
+    /** The history REST API (§6). Exactly one of the callbacks is called, later, never synchronously required. */
+    public interface HistorySource {
+        void fetch(String jwt, int pageNumber, HistoryCallback callback);
+    }
+
+    public interface HistoryCallback {
+        void onPage(String body);
+
+        /** {@code status} is the HTTP status, or 0 when the request did not complete. */
+        void onFailure(int status);
+    }
+
+    /** Fresh unique ids for tokens and tracingIds (crypto-random in the browser). */
+    public interface IdSource {
+        String newId();
+    }
+
+    /** Whether another tab of this browser currently shows the same chat. Must answer synchronously. */
+    public interface TabPresence {
+        boolean othersHoldChat();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.guestchat.core;
+
+import java.util.List;
+
+/** What the session tells the UI and the host page. Called on the session's thread (the page's event loop). */
+public interface SessionObserver {
+    void stateChanged(SessionState state);
+
+    /** The whole transcript after any change; the UI renders it as text. */
+    void transcriptChanged(List<ChatEntry> rows);
+
+    /** A new message from the agent, bot or another tab — for {@code message} events and unread counts. */
+    void messageReceived(ChatEntry entry);
+
+    void agentTyping(boolean typing);
+
+    void error(WidgetError error);
+
+    /** The conversation ended; {@code byCustomer} is false for agent disconnects and expiry. */
+    void ended(boolean byCustomer);
+}

@@ -1,0 +1,11 @@
+package dev.guestchat.core;
+
+/**
+ * A failure reported to the host page ({@code error} event) and, in words, to the customer.
+ *
+ * @param code    the server code (§5.13) or a WebSocket close code; 0 for client-side failures
+ * @param reason  stable machine name, e.g. {@code clear-disabled}, {@code end-timeout}, {@code unreachable}
+ * @param message plain words for people
+ */
+public record WidgetError(int code, String reason, String message) {
+}

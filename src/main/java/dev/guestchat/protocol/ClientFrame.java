@@ -1,0 +1,101 @@
+package dev.guestchat.protocol;
+
+import java.util.Map;
+
+/**
+ * Frames the widget sends (PROTOCOL.md §3). Every frame carries the guest token and a fresh tracingId so
+ * that its reply — and for onMessage the Inbound copy — can be matched (§2.4).
+ */
+public sealed interface ClientFrame {
+    String token();
+
+    String tracingId();
+
+    String toJson();
+
+    /** §3.1: binds this connection to the guest session; first frame after every (re)connect. */
+    record ConfigureSession(String token, String tracingId, String deploymentId, boolean startNew)
+            implements ClientFrame {
+        @Override
+        public String toJson() {
+            return envelope("configureSession", token, tracingId)
+                    .field("deploymentId", deploymentId).field("startNew", startNew).end().toString();
+        }
+    }
+
+    /** §3.3.1: a guest text message, optionally with custom attributes inside {@code message.channel}. */
+    record SendText(String token, String tracingId, String text, Map<String, String> customAttributes)
+            implements ClientFrame {
+        @Override
+        public String toJson() {
+            JsonText json = envelope("onMessage", token, tracingId).open("message")
+                    .field("type", "Text").field("text", text);
+            writeCustomAttributes(json, customAttributes);
+            return json.end().end().toString();
+        }
+    }
+
+    /** §3.3.5 / §3.3.6: Presence Join (autostart) and Clear (ends the conversation). */
+    record SendPresence(String token, String tracingId, PresenceType presence, Map<String, String> customAttributes)
+            implements ClientFrame {
+        @Override
+        public String toJson() {
+            JsonText json = envelope("onMessage", token, tracingId).open("message").field("type", "Event")
+                    .openArray("events").element().field("eventType", "Presence")
+                    .open("presence").field("type", presence.wire()).end().end().closeArray();
+            writeCustomAttributes(json, customAttributes);
+            return json.end().end().toString();
+        }
+    }
+
+    /** §3.3.4: guest typing indicator. */
+    record SendTyping(String token, String tracingId) implements ClientFrame {
+        @Override
+        public String toJson() {
+            return envelope("onMessage", token, tracingId).open("message").field("type", "Event")
+                    .openArray("events").element().field("eventType", "Typing")
+                    .open("typing").field("type", "On").end().end().closeArray().end().end().toString();
+        }
+    }
+
+    /** §3.4: application-level heartbeat; browsers cannot send ping frames. */
+    record Echo(String token, String tracingId) implements ClientFrame {
+        @Override
+        public String toJson() {
+            return envelope("echo", token, tracingId).open("message")
+                    .field("type", "Text").field("text", "ping").end().end().toString();
+        }
+    }
+
+    /** §3.5: credential for the history REST API. */
+    record GetJwt(String token, String tracingId) implements ClientFrame {
+        @Override
+        public String toJson() {
+            return envelope("getJwt", token, tracingId).end().toString();
+        }
+    }
+
+    enum PresenceType {
+        JOIN("Join"), CLEAR("Clear");
+
+        private final String wire;
+
+        PresenceType(String wire) {
+            this.wire = wire;
+        }
+
+        public String wire() {
+            return wire;
+        }
+    }
+
+    private static JsonText envelope(String action, String token, String tracingId) {
+        return new JsonText().begin().field("action", action).field("token", token).field("tracingId", tracingId);
+    }
+
+    private static void writeCustomAttributes(JsonText json, Map<String, String> attributes) {
+        if (attributes != null && !attributes.isEmpty()) {
+            json.open("channel").open("metadata").strings("customAttributes", attributes).end().end();
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.guestchat.protocol;
+
+/**
+ * Read-only view of one parsed JSON object. The browser backs it with {@code JSON.parse}, the JVM tests with
+ * Jackson, so the frame decoder itself never parses text and never pulls a JSON library into the bundle.
+ * Every accessor answers null (or false) for a missing key or a value of another type: servers send
+ * surprising shapes, and a surprise must never throw out of the socket handler.
+ */
+public interface JsonObjectView {
+    String string(String key);
+
+    /** Numbers are doubles in JavaScript; SessionResponse numbers may be integers or doubles (§2.5). */
+    Double number(String key);
+
+    Boolean bool(String key);
+
+    JsonObjectView object(String key);
+
+    /** The objects of an array value, skipping elements that are not objects; empty when absent. */
+    java.util.List<JsonObjectView> objects(String key);
+
+    /** The string-valued entries of an object value, for {@code metadata}-like maps; empty when absent. */
+    java.util.Map<String, String> strings(String key);
+
+    default String string(String key, String fallback) {
+        String value = string(key);
+        return value != null ? value : fallback;
+    }
+
+    default boolean flag(String key) {
+        Boolean value = bool(key);
+        return value != null && value;
+    }
+}

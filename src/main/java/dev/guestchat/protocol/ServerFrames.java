@@ -1,0 +1,101 @@
+package dev.guestchat.protocol;
+
+/** Decodes server frame text; total — every input gives a frame, nothing throws. */
+public final class ServerFrames {
+    private final JsonParser parser;
+
+    public ServerFrames(JsonParser parser) {
+        this.parser = parser;
+    }
+
+    public ServerFrame decode(String text) {
+        JsonObjectView frame;
+        try {
+            frame = text == null ? null : parser.parseObject(text);
+        } catch (RuntimeException e) {
+            frame = null; // a parser that throws is treated like one that says "not an object"
+        }
+        if (frame == null) {
+            return new ServerFrame.Malformed(null, excerpt(text));
+        }
+        try {
+            return decode(frame, text);
+        } catch (RuntimeException e) {
+            return new ServerFrame.Malformed(frame.string("tracingId"), excerpt(text));
+        }
+    }
+
+    private static ServerFrame decode(JsonObjectView frame, String text) {
+        String tracingId = frame.string("tracingId");
+        String cls = frame.string("class");
+        Double codeValue = frame.number("code");
+        int code = codeValue != null ? codeValue.intValue() : 200;
+        if (cls == null) {
+            return new ServerFrame.Malformed(tracingId, excerpt(text));
+        }
+        JsonObjectView body = frame.object("body");
+        if ("string".equals(cls) || "Error".equals(cls)) {
+            String message = frame.string("body");
+            if (message == null && body != null) {
+                message = body.string("errorMessage", body.string("message"));
+                Double inner = body.number("errorCode");
+                if (codeValue == null && inner != null) {
+                    code = inner.intValue();
+                }
+            }
+            return new ServerFrame.ErrorReply(tracingId, code, message);
+        }
+        if ("TooManyRequestsErrorMessage".equals(cls)) {
+            Double retry = body != null ? body.number("retryAfter") : null;
+            Double errorCode = body != null ? body.number("errorCode") : null;
+            return new ServerFrame.TooManyRequests(tracingId, retry != null ? retry.intValue() : 1,
+                    errorCode != null ? errorCode.intValue() : 4029,
+                    body != null ? body.string("errorMessage") : null);
+        }
+        if (code != 200 && body == null) {
+            return new ServerFrame.ErrorReply(tracingId, code, null);
+        }
+        switch (cls) {
+            case "SessionResponse":
+                if (body == null) {
+                    return new ServerFrame.Malformed(tracingId, excerpt(text));
+                }
+                return new ServerFrame.SessionResponse(tracingId, body.flag("connected"), body.flag("newSession"),
+                        body.flag("readOnly"), (int) number(body, "maxCustomDataBytes", 2048),
+                        (long) number(body, "durationSeconds", 0), (long) number(body, "expirationDate", 0));
+            case "StructuredMessage":
+                if (body == null) {
+                    return new ServerFrame.Malformed(tracingId, excerpt(text));
+                }
+                return new ServerFrame.StructuredMessage(tracingId, "response".equals(frame.string("type")),
+                        WireMessage.decode(body));
+            case "SessionClearedEvent":
+                return new ServerFrame.SessionCleared(tracingId);
+            case "ConnectionClosedEvent":
+                // the schema says reasonCode, KT reads reason (§4.5): accept both
+                return new ServerFrame.ConnectionClosed(tracingId,
+                        body == null ? null : body.string("reason", body.string("reasonCode")));
+            case "SessionExpiredEvent":
+                return new ServerFrame.SessionExpired(tracingId);
+            case "JwtResponse":
+                if (body == null || body.string("jwt") == null) {
+                    return new ServerFrame.Malformed(tracingId, excerpt(text));
+                }
+                return new ServerFrame.JwtResponse(tracingId, body.string("jwt"), (long) number(body, "exp", 0));
+            default:
+                return new ServerFrame.Unknown(tracingId, cls);
+        }
+    }
+
+    private static double number(JsonObjectView body, String key, double fallback) {
+        Double value = body.number(key);
+        return value != null ? value : fallback;
+    }
+
+    static String excerpt(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.length() <= 80 ? text : text.substring(0, 80) + "…";
+    }
+}
