@@ -1,41 +1,35 @@
 package dev.guestchat.api;
 
-import org.teavm.flavour.templates.BindTemplate;
-import org.teavm.flavour.templates.Templates;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSExport;
-import org.teavm.jso.browser.Window;
-import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.JSObject;
 
-public class GuestChatEntry {
+/**
+ * The bundle's entry point. The build wraps TeaVM's output so these exports become {@code window.GuestChat}
+ * ({@code GuestChat.init}, {@code GuestChat.autoInit}); nothing else is global.
+ */
+public final class GuestChatEntry {
+    private GuestChatEntry() {
+    }
+
     public static void main(String[] args) {
+        // nothing: the wrapper calls autoInit() while document.currentScript is still this script
     }
 
+    /** {@code GuestChat.init({deploymentId, region | websocketUrl + apiUrl, endOnPageExit, confirmEnd, title})}. */
     @JSExport
-    public static Handle init(String name) {
-        HTMLElement host = Window.current().getDocument().createElement("div");
-        Window.current().getDocument().getBody().appendChild(host);
-        HTMLElement inner = Window.current().getDocument().createElement("div");
-        attach(host).appendChild(inner);
-        Probe p = new Probe();
-        Templates.bind(p, inner);
-        return new Handle(p);
+    public static ChatWidget init(JSObject options) {
+        return new ChatWidget(WidgetOptions.from(options));
     }
 
-    @JSBody(params = "h", script = "return h.attachShadow({mode:'open'});")
-    static native HTMLElement attach(HTMLElement h);
-
-    public static class Handle {
-        final Probe p;
-        Handle(Probe p) { this.p = p; }
-        @JSExport public int count() { return p.count; }
-        @JSExport public void bump() { p.count++; Templates.update(); }
+    /** Script-tag embedding: initialises from the tag's {@code data-*} attributes, or returns null. */
+    @JSExport
+    public static ChatWidget autoInit() {
+        JSObject options = scriptDataset();
+        return options == null ? null : init(options);
     }
 
-    @BindTemplate("templates/probe.html")
-    public static class Probe {
-        int count;
-        public int getCount() { return count; }
-        public void inc() { count++; }
-    }
+    @JSBody(script = "var s=document.currentScript,d=s&&s.dataset;"
+            + "if(!d||!(d.deploymentId||d.websocketUrl||d.region))return null;return d;")
+    static native JSObject scriptDataset();
 }

@@ -1,0 +1,328 @@
+package dev.guestchat.api;
+
+import dev.guestchat.browser.BrowserHistory;
+import dev.guestchat.browser.BrowserIds;
+import dev.guestchat.browser.BrowserScheduler;
+import dev.guestchat.browser.BrowserSocket;
+import dev.guestchat.browser.BrowserStore;
+import dev.guestchat.browser.JsObjectView;
+import dev.guestchat.browser.PageLifecycle;
+import dev.guestchat.browser.TabRegistry;
+import dev.guestchat.core.Backoff;
+import dev.guestchat.core.ChatEntry;
+import dev.guestchat.core.GuestSession;
+import dev.guestchat.core.SessionConfig;
+import dev.guestchat.core.SessionObserver;
+import dev.guestchat.core.SessionState;
+import dev.guestchat.core.SessionStore;
+import dev.guestchat.core.WidgetError;
+import dev.guestchat.ui.ChatPanel;
+import dev.guestchat.ui.PanelActions;
+import dev.guestchat.ui.ShadowHost;
+import java.util.List;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSExport;
+import org.teavm.jso.JSFunctor;
+import org.teavm.jso.JSObject;
+
+/**
+ * One widget on the page: wires the session (core) to the browser adapters, the panel (ui) and the host's
+ * events. Its {@code @JSExport} methods are the public JS API returned by {@code GuestChat.init}.
+ */
+public final class ChatWidget implements SessionObserver, PageLifecycle.Listener, ShadowHost.Keys {
+    private final WidgetOptions options;
+    private final EventHub events = new EventHub();
+    private final GuestSession session;
+    private final SessionStore store;
+    private final TabRegistry tabs;
+    private final PageLifecycle lifecycle;
+    private final ChatPanel panel;
+    /** The rendered panel; null until the document has a body, and after {@link #destroy()}. */
+    private ShadowHost host;
+    /** Set by {@link #destroy()}; every call after it is ignored. */
+    private boolean destroyed;
+
+    ChatWidget(WidgetOptions options) {
+        this.options = options;
+        BrowserStore storage = new BrowserStore();
+        BrowserIds ids = new BrowserIds();
+        this.store = new SessionStore(storage, options.deploymentId());
+        this.tabs = new TabRegistry(options.deploymentId(), ids.newId());
+        this.panel = new ChatPanel(new Controls(), this::takeComposerText, options.title(), options.confirmEnd());
+        this.session = new GuestSession(
+                new SessionConfig(options.deploymentId(), options.websocketUrl(), options.endOnPageExit()),
+                new BrowserScheduler(), BrowserSocket.FACTORY, storage, new BrowserHistory(options.apiUrl()), ids,
+                tabs, JsObjectView.PARSER, this, ChatWidget::warn, new Backoff(ChatWidget::random));
+        this.lifecycle = new PageLifecycle(this);
+        whenBodyReady(this::mount);
+    }
+
+    private void mount() {
+        if (destroyed) {
+            return;
+        }
+        host = new ShadowHost(panel, this);
+        session.start();
+        if (store.panelOpen() && session.state() != SessionState.FAILED) {
+            open(); // the customer had the chat open on the previous page
+        }
+        render();
+        events.emit("ready", Payloads.empty());
+    }
+
+    // ------------------------------------------------------------------ public JS API
+
+    @JSExport
+    public void open() {
+        if (destroyed) {
+            return;
+        }
+        panel.setOpen(true);
+        store.panelOpen(true);
+        session.ensureConnected();
+        render();
+        if (host != null) {
+            host.focusComposer();
+        }
+        events.emit("open", Payloads.empty());
+        events.emit("unread", Payloads.unread(0));
+    }
+
+    /** Hides the panel; never ends anything. */
+    @JSExport
+    public void minimize() {
+        if (destroyed) {
+            return;
+        }
+        panel.setOpen(false);
+        store.panelOpen(false);
+        render();
+        if (host != null) {
+            host.focusLauncher();
+        }
+        events.emit("minimize", Payloads.empty());
+    }
+
+    /** Ends the conversation (Presence Clear) without asking; resolves when the server confirmed it. */
+    @JSExport
+    public JSObject end() {
+        return promise((resolve, reject) -> session.end((ended, error) -> {
+            if (ended) {
+                call(resolve, Payloads.empty());
+            } else {
+                call(reject, Payloads.error(error));
+            }
+        }));
+    }
+
+    @JSExport
+    public void startNew() {
+        if (!destroyed) {
+            session.startNew();
+            render();
+        }
+    }
+
+    /** Sends a customer message as if typed; false when nothing could be queued. */
+    @JSExport
+    public boolean send(String text) {
+        if (destroyed) {
+            return false;
+        }
+        boolean queued = session.send(text);
+        render();
+        return queued;
+    }
+
+    @JSExport
+    public void on(String event, JSObject listener) {
+        events.on(event, listener);
+    }
+
+    @JSExport
+    public void off(String event, JSObject listener) {
+        events.off(event, listener);
+    }
+
+    /** The session state, lower case ({@code idle}, {@code connected}, {@code ended}, …). */
+    @JSExport
+    public String state() {
+        return session.state().name().toLowerCase();
+    }
+
+    /** Removes every listener, timer, socket and DOM node; the conversation itself is left as it is. */
+    @JSExport
+    public void destroy() {
+        if (destroyed) {
+            return;
+        }
+        destroyed = true;
+        session.destroy();
+        lifecycle.dispose();
+        tabs.close();
+        if (host != null) {
+            host.destroy();
+            host = null;
+        }
+        events.clear();
+    }
+
+    // ------------------------------------------------------------------ panel controls
+
+    /** The panel's buttons and keys; kept apart from the JS API so their signatures can differ. */
+    private final class Controls implements PanelActions {
+        @Override
+        public void open() {
+            ChatWidget.this.open();
+        }
+
+        @Override
+        public void minimize() {
+            ChatWidget.this.minimize();
+        }
+
+        @Override
+        public void end() {
+            session.end((ended, error) -> {
+            }); // the customer learns the outcome through state and error callbacks
+            render();
+        }
+
+        @Override
+        public void startNew() {
+            ChatWidget.this.startNew();
+        }
+
+        @Override
+        public void send(String text) {
+            ChatWidget.this.send(text);
+        }
+
+        @Override
+        public void reconnect() {
+            session.ensureConnected();
+            render();
+        }
+    }
+
+    // ------------------------------------------------------------------ SessionObserver
+
+    @Override
+    public void stateChanged(SessionState state) {
+        panel.setState(state);
+        if (state == SessionState.CONNECTED) {
+            panel.setNotice(null); // an outage notice is stale once we are back
+        }
+        render();
+        events.emit("state", Payloads.state(state.name().toLowerCase()));
+    }
+
+    @Override
+    public void transcriptChanged(List<ChatEntry> rows) {
+        panel.setRows(rows);
+        render();
+    }
+
+    @Override
+    public void messageReceived(ChatEntry entry) {
+        panel.messageArrived();
+        render();
+        events.emit("message", Payloads.message(entry));
+        if (!panel.isOpen()) {
+            events.emit("unread", Payloads.unread(panel.getUnread()));
+        }
+    }
+
+    @Override
+    public void agentTyping(boolean typing) {
+        panel.setAgentTyping(typing);
+        render();
+    }
+
+    @Override
+    public void error(WidgetError error) {
+        panel.setNotice(error.message());
+        render();
+        events.emit("error", Payloads.error(error));
+    }
+
+    @Override
+    public void ended(boolean byCustomer) {
+        render();
+        events.emit("ended", Payloads.ended(byCustomer));
+    }
+
+    // ------------------------------------------------------------------ page lifecycle
+
+    @Override
+    public void sameSiteNavigation() {
+        session.sameSiteNavigationStarting();
+    }
+
+    @Override
+    public void pageHide(boolean persisted) {
+        session.pageHidden(); // first: it asks whether other tabs still hold the chat
+        tabs.leaving();
+    }
+
+    @Override
+    public void pageShow(boolean persisted) {
+        if (persisted) {
+            tabs.returned();
+            session.pageShown();
+            render();
+        }
+    }
+
+    // ------------------------------------------------------------------ keys
+
+    @Override
+    public void enter() {
+        panel.submit();
+        render();
+    }
+
+    @Override
+    public void escape() {
+        if (panel.isOpen()) {
+            minimize();
+        }
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    private String takeComposerText() {
+        return host != null ? host.takeComposerText() : "";
+    }
+
+    private void render() {
+        if (host != null) {
+            host.update();
+        }
+    }
+
+    @JSFunctor
+    interface Starter extends JSObject {
+        void start(JSObject resolve, JSObject reject);
+    }
+
+    @JSBody(params = "s", script = "return new Promise(function(res,rej){s(res,rej);});")
+    static native JSObject promise(Starter starter);
+
+    @JSBody(params = {"f", "v"}, script = "f(v);")
+    static native void call(JSObject f, JSObject value);
+
+    @JSBody(params = "m", script = "console.warn(m);")
+    static native void warn(String message);
+
+    @JSBody(script = "return Math.random();")
+    static native double random();
+
+    @JSFunctor
+    interface Ready extends JSObject {
+        void run();
+    }
+
+    @JSBody(params = "f", script = "if(document.body)f();else document.addEventListener('DOMContentLoaded',function(){f();});")
+    static native void whenBodyReady(Ready f);
+}

@@ -1,0 +1,23 @@
+package dev.guestchat.api;
+
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
+
+/** Reads host-supplied option objects without trusting their types. */
+final class JsOptions {
+    private JsOptions() {
+    }
+
+    @JSBody(params = {"o", "k"}, script = "if(!o)return null;var v=o[k];"
+            + "return v===undefined||v===null?null:String(v);")
+    static native String str(JSObject o, String key);
+
+    /** Resolves a page-relative socket URL ({@code /v1}) against this page's host, keeping TLS if the page has it. */
+    @JSBody(params = "u", script = "if(u.charAt(0)!=='/')return u;"
+            + "return (location.protocol==='https:'?'wss://':'ws://')+location.host+u;")
+    static native String socketUrl(String url);
+
+    /** Resolves a page-relative REST base URL; empty means this page's origin. */
+    @JSBody(params = "u", script = "return u===''||u.charAt(0)==='/'?location.origin+u:u;")
+    static native String httpUrl(String url);
+}

@@ -1,0 +1,51 @@
+package dev.guestchat.api;
+
+import dev.guestchat.core.EndOnPageExit;
+import org.teavm.jso.JSObject;
+
+/**
+ * Options of {@code GuestChat.init({...})} and of the script tag's {@code data-*} attributes.
+ *
+ * @param deploymentId  Messenger deployment id; empty when the host forgot it (the widget then says so)
+ * @param websocketUrl  Guest API socket base URL, e.g. {@code wss://webmessaging.mypurecloud.com/v1}
+ * @param apiUrl        REST base URL for history, e.g. {@code https://api.mypurecloud.com}
+ * @param endOnPageExit {@code leave} (default), {@code always}, {@code never}
+ * @param confirmEnd    ask before ending (default true)
+ * @param title         panel title
+ */
+public record WidgetOptions(String deploymentId, String websocketUrl, String apiUrl, EndOnPageExit endOnPageExit,
+                            boolean confirmEnd, String title) {
+
+    /** Reads a JS options object; unknown keys are ignored, wrong types fall back to defaults. */
+    static WidgetOptions from(JSObject o) {
+        String region = str(o, "region");
+        String ws = str(o, "websocketUrl");
+        String api = str(o, "apiUrl");
+        if (region != null && !region.isEmpty()) {
+            // §1.1: webmessaging.<domain>/v1 for the socket, api.<domain> for REST
+            String domain = region.startsWith("https://") ? region.substring(8) : region;
+            if (ws == null) {
+                ws = "wss://webmessaging." + domain + "/v1";
+            }
+            if (api == null) {
+                api = "https://api." + domain;
+            }
+        }
+        String deployment = str(o, "deploymentId");
+        String title = str(o, "title");
+        String confirm = str(o, "confirmEnd");
+        return new WidgetOptions(deployment != null ? deployment.trim() : "",
+                JsOptions.socketUrl(ws != null ? ws : ""), stripSlash(JsOptions.httpUrl(api != null ? api : "")),
+                EndOnPageExit.parse(str(o, "endOnPageExit")),
+                !"false".equals(confirm), title != null ? title : "Chat with us");
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** A string option; booleans and numbers are accepted in their string form. */
+    private static String str(JSObject o, String key) {
+        return JsOptions.str(o, key);
+    }
+}

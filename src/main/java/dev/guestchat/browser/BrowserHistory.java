@@ -1,0 +1,40 @@
+package dev.guestchat.browser;
+
+import dev.guestchat.core.Ports;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSFunctor;
+import org.teavm.jso.JSObject;
+
+/** The history REST API (§6) over XMLHttpRequest with the JWT as bearer token. */
+public final class BrowserHistory implements Ports.HistorySource {
+    /** {@code https://api.<region>} or the simulator's base URL, without a trailing slash. */
+    private final String apiUrl;
+
+    public BrowserHistory(String apiUrl) {
+        this.apiUrl = apiUrl;
+    }
+
+    @Override
+    public void fetch(String jwt, int pageNumber, Ports.HistoryCallback callback) {
+        get(apiUrl + "/api/v2/webmessaging/messages?pageSize=25&pageNumber=" + pageNumber, jwt,
+                (status, body) -> {
+                    if (status >= 200 && status < 300) {
+                        callback.onPage(body);
+                    } else {
+                        callback.onFailure(status);
+                    }
+                });
+    }
+
+    @JSFunctor
+    interface Done extends JSObject {
+        void run(int status, String body);
+    }
+
+    @JSBody(params = {"url", "jwt", "done"}, script = ""
+            + "var x=new XMLHttpRequest();try{x.open('GET',url);x.setRequestHeader('Authorization','Bearer '+jwt);"
+            + "x.setRequestHeader('Accept','application/json');"
+            + "x.onload=function(){done(x.status,x.responseText);};x.onerror=function(){done(0,'');};x.send();}"
+            + "catch(e){setTimeout(function(){done(0,'');},0);}")
+    static native void get(String url, String jwt, Done done);
+}

@@ -1,0 +1,22 @@
+package dev.guestchat.browser;
+
+import dev.guestchat.core.Ports;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.browser.Window;
+
+/** Timers on the page's event loop. */
+public final class BrowserScheduler implements Ports.Scheduler {
+    @Override
+    public long now() {
+        return (long) dateNow();
+    }
+
+    @Override
+    public Ports.Cancellable schedule(long delayMillis, Runnable task) {
+        int id = Window.setTimeout(task::run, (double) delayMillis);
+        return () -> Window.clearTimeout(id);
+    }
+
+    @JSBody(script = "return Date.now();")
+    static native double dateNow();
+}

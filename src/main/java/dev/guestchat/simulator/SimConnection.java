@@ -1,0 +1,27 @@
+package dev.guestchat.simulator;
+
+import io.javalin.websocket.WsContext;
+
+/** One guest WebSocket. */
+final class SimConnection {
+    final String id;
+    final String deploymentId;
+    final String origin;
+    /** Javalin's context; sends are thread-safe and non-blocking. */
+    final WsContext ws;
+    /** Token bound by configureSession; null before. */
+    String token;
+    /** The socket was closed (by either side); nothing more is sent. */
+    boolean closed;
+
+    SimConnection(String id, String deploymentId, String origin, WsContext ws) {
+        this.id = id;
+        this.deploymentId = deploymentId;
+        this.origin = origin;
+        this.ws = ws;
+    }
+
+    boolean configured() {
+        return token != null;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.guestchat.simulator;
+
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** What the agent side sees of one conversation: its routing, its end, its transcript. */
+final class SimConversation {
+    enum EndedBy { CUSTOMER, AGENT }
+
+    final String id;
+    final String token;
+    final String deploymentId;
+    final long createdAt;
+    /** When an agent got it; 0 while it waits in the queue. */
+    long routedAt;
+    /** When the agent first wrote; 0 before. */
+    long agentRepliedAt;
+    /** Who ended it; null while it is open. */
+    EndedBy endedBy;
+    long endedAt;
+    /** Guest connections open right now (kept current by the simulator). */
+    int guestConnections;
+    /** Lines as the agent sees them: {from, text, time}. */
+    final List<ObjectNode> transcript = new ArrayList<>();
+
+    SimConversation(String id, String token, String deploymentId, long createdAt) {
+        this.id = id;
+        this.token = token;
+        this.deploymentId = deploymentId;
+        this.createdAt = createdAt;
+    }
+
+    boolean isOpen() {
+        return endedBy == null;
+    }
+
+    /**
+     * The state the agent console shows: {@code waiting} (queued), {@code routed} (an agent has it),
+     * {@code active} (the agent wrote), {@code ended-by-customer}, {@code disconnected} (the agent ended it),
+     * and {@code abandoned} — routed while nobody is there: the customer left without ending it, which is
+     * exactly the bug this widget exists to prevent.
+     */
+    String state() {
+        if (endedBy == EndedBy.CUSTOMER) {
+            return "ended-by-customer";
+        }
+        if (endedBy == EndedBy.AGENT) {
+            return "disconnected";
+        }
+        if (routedAt == 0) {
+            return "waiting";
+        }
+        if (guestConnections == 0) {
+            return "abandoned";
+        }
+        return agentRepliedAt > 0 ? "active" : "routed";
+    }
+
+    void line(String from, String text, String time) {
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        n.put("from", from);
+        n.put("text", text);
+        n.put("time", time);
+        transcript.add(n);
+    }
+
+    ObjectNode toJson() {
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        n.put("id", id);
+        n.put("token", token);
+        n.put("deploymentId", deploymentId);
+        n.put("state", state());
+        n.put("createdAt", createdAt);
+        n.put("routed", routedAt > 0);
+        n.put("routedAt", routedAt);
+        n.put("endedAt", endedAt);
+        n.put("guestConnections", guestConnections);
+        ArrayNode lines = n.putArray("transcript");
+        transcript.forEach(lines::add);
+        return n;
+    }
+}

@@ -1,0 +1,218 @@
+package dev.guestchat.ui;
+
+import dev.guestchat.core.ChatEntry;
+import dev.guestchat.core.SessionState;
+import java.util.ArrayList;
+import java.util.List;
+import org.teavm.flavour.templates.BindTemplate;
+
+/**
+ * The view model behind {@code templates/chat-panel.html}: launcher, panel header (minimise vs End chat),
+ * status line, transcript, confirmation, ended view and composer. Holds only what the template shows.
+ */
+@BindTemplate("templates/chat-panel.html")
+public final class ChatPanel {
+    private final PanelActions actions;
+    /** Reads and clears the composer's text; the textarea lives in the DOM, not in this model. */
+    private final Composer composer;
+    private final String title;
+    private final boolean confirmEnd;
+
+    /** The panel is shown (else only the launcher). */
+    private boolean open;
+    private SessionState state = SessionState.IDLE;
+    private List<RowView> rows = new ArrayList<>();
+    private boolean agentTyping;
+    /** The End chat confirmation is showing. */
+    private boolean confirming;
+    /** Latest problem worth telling the customer; null when there is none. */
+    private String notice;
+    /** Messages from the agent while minimised. */
+    private int unread;
+
+    /** Access to the composer element, supplied by the DOM host. */
+    public interface Composer {
+        String take();
+    }
+
+    public ChatPanel(PanelActions actions, Composer composer, String title, boolean confirmEnd) {
+        this.actions = actions;
+        this.composer = composer;
+        this.title = title;
+        this.confirmEnd = confirmEnd;
+    }
+
+    // ---- state pushed in by the controller
+
+    public void setOpen(boolean open) {
+        this.open = open;
+        if (open) {
+            unread = 0;
+        } else {
+            confirming = false;
+        }
+    }
+
+    public void setState(SessionState state) {
+        this.state = state;
+        if (state == SessionState.ENDED || state == SessionState.READ_ONLY) {
+            confirming = false;
+        }
+    }
+
+    public void setRows(List<ChatEntry> entries) {
+        List<RowView> next = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            next.add(new RowView(entries.get(i), i == entries.size() - 1));
+        }
+        rows = next;
+    }
+
+    public void setAgentTyping(boolean typing) {
+        this.agentTyping = typing;
+    }
+
+    public void setNotice(String notice) {
+        this.notice = notice;
+    }
+
+    public void messageArrived() {
+        if (!open) {
+            unread++;
+        }
+    }
+
+    // ---- read by the template
+
+    public boolean isOpen() {
+        return open;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public List<RowView> getRows() {
+        return rows;
+    }
+
+    public boolean isEmpty() {
+        return rows.isEmpty() && state != SessionState.ENDED;
+    }
+
+    public boolean isAgentTyping() {
+        return agentTyping;
+    }
+
+    public boolean isConfirming() {
+        return confirming;
+    }
+
+    public String getNotice() {
+        return notice;
+    }
+
+    public boolean isNoticeShown() {
+        return notice != null;
+    }
+
+    public int getUnread() {
+        return unread;
+    }
+
+    public boolean isUnreadShown() {
+        return unread > 0;
+    }
+
+    public String getLauncherLabel() {
+        return unread > 0 ? "Open chat, " + unread + " unread" : "Open chat";
+    }
+
+    public boolean isEnded() {
+        return state == SessionState.ENDED || state == SessionState.READ_ONLY;
+    }
+
+    public boolean isSuspended() {
+        return state == SessionState.SUSPENDED;
+    }
+
+    /** End chat is offered while there is something to end. */
+    public boolean isEndable() {
+        return state != SessionState.ENDED && state != SessionState.FAILED && state != SessionState.ENDING;
+    }
+
+    public boolean isComposerShown() {
+        return !isEnded() && state != SessionState.FAILED && state != SessionState.SUSPENDED;
+    }
+
+    public String getEndedText() {
+        return state == SessionState.READ_ONLY ? "The agent ended this conversation." : "This chat has ended.";
+    }
+
+    public String getStatus() {
+        return switch (state) {
+            case CONNECTING -> "Connecting…";
+            case RECONNECTING -> "Reconnecting… your messages will be sent when the connection is back.";
+            case ENDING -> "Ending the chat…";
+            case SUSPENDED -> "This chat is open in another window.";
+            case FAILED -> "Chat is not available.";
+            default -> "";
+        };
+    }
+
+    public boolean isStatusShown() {
+        return !getStatus().isEmpty();
+    }
+
+    // ---- control handlers (event:click)
+
+    public void launch() {
+        actions.open();
+    }
+
+    public void minimize() {
+        actions.minimize();
+    }
+
+    public void askEnd() {
+        if (confirmEnd) {
+            confirming = true;
+        } else {
+            actions.end();
+        }
+    }
+
+    public void confirm() {
+        confirming = false;
+        actions.end();
+    }
+
+    public void cancelEnd() {
+        confirming = false;
+    }
+
+    public void startNew() {
+        notice = null;
+        actions.startNew();
+    }
+
+    public void reconnect() {
+        notice = null;
+        actions.reconnect();
+    }
+
+    public void dismissNotice() {
+        notice = null;
+    }
+
+    public void submit() {
+        String text = composer.take();
+        if (text != null && !text.trim().isEmpty()) {
+            actions.send(text);
+        }
+    }
+
+    public void choose(String text) {
+        actions.send(text);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.guestchat.ui;
+
+/** What the panel's controls ask for; the api room connects them to the session and the host's events. */
+public interface PanelActions {
+    void open();
+
+    void minimize();
+
+    /** End chat, after the customer confirmed (or without asking when confirmation is off). */
+    void end();
+
+    void startNew();
+
+    void send(String text);
+
+    /** Take the chat back after another window took it over. */
+    void reconnect();
+}

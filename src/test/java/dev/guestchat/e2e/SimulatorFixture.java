@@ -1,0 +1,156 @@
+package dev.guestchat.e2e;
+
+import dev.guestchat.simulator.GuestApiSimulator;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A real simulator on a free port, serving the built bundle and the test pages, plus helpers that read its
+ * agent-side API the way a test asserts on it.
+ */
+public final class SimulatorFixture implements AutoCloseable {
+    public final GuestApiSimulator simulator;
+    public final int port;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public SimulatorFixture() {
+        Map<String, Path> statics = new LinkedHashMap<>();
+        statics.put("/dist", Path.of("web/dist"));
+        statics.put("/pages", Path.of("src/test/resources/pages"));
+        simulator = new GuestApiSimulator(statics).start("127.0.0.1", 0);
+        port = simulator.port();
+    }
+
+    /** A fresh deployment id (storage in the browser is namespaced by it, so tests never share state). */
+    public String newDeployment(String settingsJson) {
+        String id = "dep-" + UUID.randomUUID().toString().substring(0, 8);
+        simulator.deployment(id).set(settingsJson == null ? "{}" : settingsJson);
+        return id;
+    }
+
+    public String pageUrl(String deployment, String extraQuery) {
+        return "http://localhost:" + port + "/pages/chat.html?deployment=" + deployment
+                + (extraQuery == null || extraQuery.isEmpty() ? "" : "&" + extraQuery);
+    }
+
+    public JsonNode get(String path) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            return json.readTree(r.body());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public int post(String path, String body) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Conversations of one deployment. */
+    public List<JsonNode> conversations(String deployment) {
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode c : get("/sim/conversations")) {
+            if (deployment.equals(c.path("deploymentId").asString())) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    public JsonNode onlyConversation(String deployment) {
+        List<JsonNode> all = conversations(deployment);
+        if (all.size() != 1) {
+            throw new AssertionError("expected one conversation of " + deployment + ", got " + all);
+        }
+        return all.get(0);
+    }
+
+    /** Every client frame the simulator received, for this deployment's tokens. */
+    public List<JsonNode> framesIn(String deployment) {
+        List<String> tokens = new ArrayList<>();
+        for (JsonNode c : conversations(deployment)) {
+            tokens.add(c.path("token").asString());
+        }
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode e : get("/sim/events")) {
+            if ("in".equals(e.path("dir").asString()) && e.has("frame")) {
+                JsonNode f = e.get("frame");
+                if (tokens.contains(f.path("token").asString())) {
+                    out.add(f);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Frames the simulator sent on connections of the token. */
+    public List<JsonNode> framesOut(String token) {
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode e : get("/sim/events?token=" + token)) {
+            if ("out".equals(e.path("dir").asString()) && e.has("frame")) {
+                out.add(e.get("frame"));
+            }
+        }
+        return out;
+    }
+
+    public static boolean isClear(JsonNode frame) {
+        return "onMessage".equals(frame.path("action").asString())
+                && "Clear".equals(frame.path("message").path("events").path(0).path("presence").path("type").asString());
+    }
+
+    public long clearCount(String deployment) {
+        return framesIn(deployment).stream().filter(SimulatorFixture::isClear).count();
+    }
+
+    /** Polls until the condition holds or the time is up; returns whether it held. */
+    public static boolean eventually(Duration limit, java.util.function.BooleanSupplier condition) {
+        long end = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < end) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            sleep(50);
+        }
+        return condition.getAsBoolean();
+    }
+
+    public static <T> Predicate<T> not(Predicate<T> p) {
+        return p.negate();
+    }
+
+    public static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        simulator.close();
+    }
+}

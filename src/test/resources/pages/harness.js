@@ -1,0 +1,25 @@
+// Test harness: configures the widget from the query string and records its events for Selenium.
+(function () {
+  var q = new URLSearchParams(location.search);
+  var keep = new URLSearchParams();
+  ['deployment', 'mode', 'confirm', 'ws'].forEach(function (k) { if (q.has(k)) keep.set(k, q.get(k)); });
+  var step = Number(q.get('step') || '1');
+  document.getElementById('page').textContent = 'shop page ' + step;
+  var next = new URLSearchParams(keep); next.set('step', String(step + 1));
+  document.getElementById('same-link').href = 'chat.html?' + next.toString();
+  var form = document.getElementById('same-form');
+  Object.keys(Object.fromEntries(keep)).forEach(function (k) {
+    var i = document.createElement('input'); i.type = 'hidden'; i.name = k; i.value = keep.get(k); form.appendChild(i);
+  });
+  var s = document.createElement('input'); s.type = 'hidden'; s.name = 'step'; s.value = String(step + 1); form.appendChild(s);
+  var other = location.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+  document.getElementById('cross-link').href = location.protocol + '//' + other + ':' + location.port + '/pages/other.html';
+  window.chatEvents = [];
+  if (!q.has('deployment')) return;
+  var options = { deploymentId: q.get('deployment'), websocketUrl: q.get('ws') || '/v1', apiUrl: '',
+                  endOnPageExit: q.get('mode') || 'leave', confirmEnd: q.get('confirm') !== 'false' };
+  window.chat = GuestChat.init(options);
+  ['ready', 'open', 'minimize', 'message', 'state', 'ended', 'error', 'unread'].forEach(function (name) {
+    window.chat.on(name, function (p) { window.chatEvents.push({ name: name, payload: p }); });
+  });
+})();
