@@ -67,7 +67,8 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
             open(); // the customer had the chat open on the previous page
         }
         render();
-        events.emit("ready", Payloads.empty());
+        // later, so that listeners registered right after init() hear it
+        new BrowserScheduler().schedule(0, () -> events.emit("ready", Payloads.empty()));
     }
 
     // ------------------------------------------------------------------ public JS API

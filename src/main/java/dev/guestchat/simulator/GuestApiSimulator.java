@@ -91,6 +91,7 @@ public final class GuestApiSimulator implements AutoCloseable {
             config.routes.post("/sim/conversations/{id}/typing", this::agentTyping);
             config.routes.post("/sim/conversations/{id}/disconnect", this::agentDisconnect);
             config.routes.post("/sim/sessions/{token}/drop", this::dropConnections);
+            config.routes.post("/sim/sessions/{token}/raw", this::pushRaw);
             config.routes.get("/sim/events", this::events);
             config.routes.post("/sim/reset", ctx -> {
                 reset();
@@ -152,7 +153,7 @@ public final class GuestApiSimulator implements AutoCloseable {
         SimConnection c = new SimConnection("c" + connectionIds.incrementAndGet(), ctx.queryParam("deploymentId"),
                 ctx.header("Origin"), ctx);
         connections.put(ctx, c);
-        log.event("connected", null, c.id + " origin=" + c.origin);
+        log.event("connected", null, c.id + " deploymentId=" + c.deploymentId + " origin=" + c.origin);
     }
 
     private synchronized void closed(WsContext ctx) {
@@ -687,6 +688,20 @@ public final class GuestApiSimulator implements AutoCloseable {
             }
         }
         ctx.contentType("application/json").result("{\"dropped\":" + dropped + "}");
+    }
+
+    /** Fault injection: push the request body, verbatim, as a text frame to every connection of a token. */
+    private synchronized void pushRaw(Context ctx) {
+        SimSession s = sessions.get(ctx.pathParam("token"));
+        if (s == null) {
+            ctx.status(404);
+            return;
+        }
+        for (SimConnection c : s.connections) {
+            log.frame("out", c, ctx.body());
+            c.ws.send(ctx.body());
+        }
+        ctx.status(204);
     }
 
     private void events(Context ctx) {

@@ -6,13 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WindowType;
 import tools.jackson.databind.JsonNode;
 
-/** The widget in headless Chromium against the real simulator: chatting, history, End chat. */
+/** The widget in headless Chromium against the real simulator: chatting and End chat. */
 class ChatEndToEndTest {
     static SimulatorFixture sim;
     static Browser browser;
@@ -31,6 +33,11 @@ class ChatEndToEndTest {
 
     @AfterEach
     void leavePage() {
+        List<String> handles = List.copyOf(browser.driver.getWindowHandles());
+        for (int i = 1; i < handles.size(); i++) {
+            browser.driver.switchTo().window(handles.get(i)).close();
+        }
+        browser.driver.switchTo().window(handles.get(0));
         browser.driver.get("about:blank");
     }
 
@@ -40,10 +47,9 @@ class ChatEndToEndTest {
         browser.driver.get(sim.pageUrl(dep, "mode=never"));
         browser.say("Hi, my parcel is late");
         assertTrue(eventually(Duration.ofSeconds(5), () -> sim.conversations(dep).size() == 1));
-        JsonNode conv = sim.onlyConversation(dep);
-        assertTrue(eventually(Duration.ofSeconds(5),
-                () -> "routed".equals(sim.onlyConversation(dep).path("state").asString())));
-        sim.post("/sim/conversations/" + conv.path("id").asString() + "/messages",
+        assertTrue(eventually(Duration.ofSeconds(5), () -> "routed".equals(sim.state(dep))));
+        String conv = sim.onlyConversation(dep).path("id").asString();
+        sim.post("/sim/conversations/" + conv + "/messages",
                 "{\"text\":\"<img src=x onerror=alert(1)>Hello, I'm Dana\",\"nickname\":\"Dana\"}");
         browser.waitFor(Duration.ofSeconds(5), d -> browser.transcriptText().contains("Hello, I'm Dana"));
         String transcript = browser.transcriptText();
@@ -51,6 +57,140 @@ class ChatEndToEndTest {
         assertFalse(browser.present(".gcw-log img"), "agent text never becomes markup");
         assertEquals(1, transcript.split("Hi, my parcel is late", -1).length - 1, "own message shown once");
         assertFalse(transcript.contains("Sending"), transcript);
-        assertEquals("active", sim.onlyConversation(dep).path("state").asString());
+        assertTrue(transcript.contains("Dana"), "agent name shown");
+        assertEquals("active", sim.state(dep));
+        Object messageEvents = browser.js("return window.chatEvents.filter(function(e){return e.name==='message';}).length;");
+        assertEquals(1L, messageEvents, "host got a message event for the agent reply");
+    }
+
+    @Test
+    void quickRepliesAreOfferedAndSendTheChoice() {
+        String dep = sim.newDeployment("{\"routingDelayMillis\":100}");
+        browser.driver.get(sim.pageUrl(dep, "mode=never"));
+        browser.say("Hello");
+        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.conversations(dep).size() == 1));
+        String conv = sim.onlyConversation(dep).path("id").asString();
+        sim.post("/sim/conversations/" + conv + "/messages",
+                "{\"text\":\"What would you like to do?\",\"nickname\":\"Helper\",\"bot\":true,"
+                        + "\"quickReplies\":[\"Track my order\",\"Talk to a person\"]}");
+        browser.find(".gcw-choice").click();
+        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.framesIn(dep).stream().anyMatch(
+                f -> "Track my order".equals(f.path("message").path("text").asString()))));
+    }
+
+    @Test
+    void endChatWithConfirmationClearsEveryConnectionAndIsNeverRouted() {
+        String dep = sim.newDeployment("{\"routingDelayMillis\":2500}");
+        browser.driver.get(sim.pageUrl(dep, "mode=never"));
+        browser.say("I need help");
+        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.conversations(dep).size() == 1));
+        String token = sim.token(dep);
+        String firstTab = browser.driver.getWindowHandle();
+        browser.driver.switchTo().newWindow(WindowType.TAB);
+        browser.driver.get(sim.pageUrl(dep, "mode=never"));
+        browser.find(".gcw-panel"); // the panel follows the customer: it was open in the first tab
+        browser.waitFor(Duration.ofSeconds(5), d -> browser.transcriptText().contains("I need help"));
+        browser.driver.switchTo().window(firstTab);
+
+        browser.find(".gcw-end").click();
+        assertTrue(browser.present(".gcw-confirm"), "End chat asks first");
+        assertEquals(0, sim.clearCount(dep), "nothing is sent before the customer confirms");
+        browser.find(".gcw-confirm-end").click();
+
+        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.clearCount(dep) == 1), "Clear reached the simulator");
+        browser.waitFor(Duration.ofSeconds(5), d -> browser.present(".gcw-ended"));
+        assertEquals("ended", browser.widgetState());
+        long cleared = sim.framesOut(token).stream()
+                .filter(f -> "SessionClearedEvent".equals(f.path("class").asString())).count();
+        assertEquals(2, cleared, "both tabs' connections got SessionClearedEvent");
+        assertEquals("ended-by-customer", sim.state(dep));
+
+        for (String h : browser.driver.getWindowHandles()) {
+            if (!h.equals(firstTab)) {
+                browser.driver.switchTo().window(h);
+                browser.waitFor(Duration.ofSeconds(5), d -> browser.present(".gcw-ended"));
+            }
+        }
+        SimulatorFixture.sleep(3000); // past the routing delay
+        JsonNode conv = sim.onlyConversation(dep);
+        assertFalse(conv.path("routed").asBoolean(), "an ended conversation is never routed: " + conv);
+        assertEquals("ended-by-customer", conv.path("state").asString());
+    }
+
+    @Test
+    void startNewChatAfterEndingStartsAnEmptyNewSession() {
+        String dep = sim.newDeployment("{\"routingDelayMillis\":60000}");
+        browser.driver.get(sim.pageUrl(dep, "mode=never&confirm=false"));
+        browser.say("first conversation");
+        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.conversations(dep).size() == 1));
+        browser.find(".gcw-end").click(); // confirmEnd=false: ends without asking
+        browser.waitFor(Duration.ofSeconds(5), d -> browser.present(".gcw-start-new"));
+        browser.find(".gcw-start-new").click();
+        browser.waitFor(Duration.ofSeconds(5), d -> "connected".equals(browser.widgetState()));
+        assertFalse(browser.transcriptText().contains("first conversation"), "new chat starts empty");
+        browser.say("second conversation");
+        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.conversations(dep).size() == 2));
+        List<JsonNode> convs = sim.conversations(dep);
+        assertEquals("ended-by-customer", convs.get(0).path("state").asString());
+        assertEquals("waiting", convs.get(1).path("state").asString());
+    }
+
+    @Test
+    void cancellingTheConfirmationSendsNothing() {
+        String dep = sim.newDeployment("{\"routingDelayMillis\":60000}");
+        browser.driver.get(sim.pageUrl(dep, "mode=never"));
+        browser.say("still here");
+        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.conversations(dep).size() == 1));
+        browser.find(".gcw-end").click();
+        browser.find(".gcw-confirm-cancel").click();
+        SimulatorFixture.sleep(1000);
+        assertFalse(browser.present(".gcw-confirm"));
+        assertEquals(0, sim.clearCount(dep));
+        assertEquals("waiting", sim.state(dep));
+        assertEquals("connected", browser.widgetState());
+    }
+
+    @Test
+    void clearDisabledTellsTheCustomerAndTheHostAndKeepsWorking() {
+        String dep = sim.newDeployment("{\"routingDelayMillis\":60000,\"clearEnabled\":false}");
+        browser.driver.get(sim.pageUrl(dep, "mode=never&confirm=false"));
+        browser.say("hello");
+        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.conversations(dep).size() == 1));
+        browser.find(".gcw-end").click();
+        browser.waitFor(Duration.ofSeconds(5), d -> browser.present(".gcw-notice"));
+        assertTrue(browser.find(".gcw-notice").getText().contains("isn't available"));
+        Object code = browser.js("var e=window.chatEvents.filter(function(e){return e.name==='error';});"
+                + "return e.length?e[e.length-1].payload.code:null;");
+        assertEquals(403L, code);
+        assertEquals("connected", browser.widgetState());
+        browser.say("can I still write?");
+        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.framesIn(dep).stream()
+                .anyMatch(f -> "can I still write?".equals(f.path("message").path("text").asString()))));
+        assertEquals("waiting", sim.state(dep));
+    }
+
+    @Test
+    void endFromTheJsApiResolvesWhenTheServerConfirmed() {
+        String dep = sim.newDeployment("{\"routingDelayMillis\":60000}");
+        browser.driver.get(sim.pageUrl(dep, "mode=never"));
+        browser.say("api end");
+        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.conversations(dep).size() == 1));
+        Object result = ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeAsyncScript(
+                "var done=arguments[0];window.chat.end().then(function(){done('resolved:'+window.chat.state());},"
+                        + "function(e){done('rejected:'+e.reason);});");
+        assertEquals("resolved:ended", result);
+        assertEquals("ended-by-customer", sim.state(dep));
+    }
+
+    @Test
+    void anIdlePageThatNeverChatsOpensNoSocket() {
+        String dep = sim.newDeployment("{}");
+        browser.driver.get(sim.pageUrl(dep, "mode=always"));
+        browser.find(".gcw-launcher");
+        SimulatorFixture.sleep(800);
+        browser.driver.get("http://127.0.0.1:" + sim.port + "/pages/other.html"); // leave
+        SimulatorFixture.sleep(500);
+        assertEquals(0, sim.connectionsOpened(dep), "no socket for a page view that never chatted");
+        assertTrue(sim.conversations(dep).isEmpty());
     }
 }

@@ -116,6 +116,26 @@ public final class SimulatorFixture implements AutoCloseable {
         return out;
     }
 
+    /** How many sockets the widget opened for this deployment (handshakes that reached the simulator). */
+    public long connectionsOpened(String deployment) {
+        long n = 0;
+        for (JsonNode e : get("/sim/events")) {
+            if ("connected".equals(e.path("event").asString())
+                    && e.path("detail").asString("").contains("deploymentId=" + deployment + " ")) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    public String token(String deployment) {
+        return onlyConversation(deployment).path("token").asString();
+    }
+
+    public String state(String deployment) {
+        return onlyConversation(deployment).path("state").asString();
+    }
+
     public static boolean isClear(JsonNode frame) {
         return "onMessage".equals(frame.path("action").asString())
                 && "Clear".equals(frame.path("message").path("events").path(0).path("presence").path("type").asString());
