@@ -307,7 +307,7 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
         void start(JSObject resolve, JSObject reject);
     }
 
-    @JSBody(params = "s", script = "return new Promise(function(res,rej){s(res,rej);});")
+    @JSBody(params = "s", script = "return new Promise(function(_res,_rej){s(_res,_rej);});")
     static native JSObject promise(Starter starter);
 
     @JSBody(params = {"f", "v"}, script = "f(v);")

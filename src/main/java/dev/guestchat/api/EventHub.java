@@ -48,6 +48,6 @@ final class EventHub {
     @JSBody(params = {"a", "b"}, script = "return a===b;")
     static native boolean same(JSObject a, JSObject b);
 
-    @JSBody(params = {"fn", "p", "name"}, script = "try{fn(p);}catch(e){console.error('guest-chat: '+name+' listener failed',e);}")
+    @JSBody(params = {"fn", "p", "name"}, script = "try{fn(p);}catch(_e){console.error('guest-chat: '+name+' listener failed',_e);}")
     static native void invoke(JSObject fn, JSObject payload, String name);
 }

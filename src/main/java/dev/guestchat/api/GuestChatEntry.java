@@ -29,7 +29,7 @@ public final class GuestChatEntry {
         return options == null ? null : init(options);
     }
 
-    @JSBody(script = "var s=document.currentScript,d=s&&s.dataset;"
-            + "if(!d||!(d.deploymentId||d.websocketUrl||d.region))return null;return d;")
+    @JSBody(script = "var _s=document.currentScript,_d=_s&&_s.dataset;"
+            + "if(!_d||!(_d.deploymentId||_d.websocketUrl||_d.region))return null;return _d;")
     static native JSObject scriptDataset();
 }

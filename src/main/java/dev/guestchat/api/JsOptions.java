@@ -8,8 +8,8 @@ final class JsOptions {
     private JsOptions() {
     }
 
-    @JSBody(params = {"o", "k"}, script = "if(!o)return null;var v=o[k];"
-            + "return v===undefined||v===null?null:String(v);")
+    @JSBody(params = {"o", "k"}, script = "if(!o)return null;var _v=o[k];"
+            + "return _v===undefined||_v===null?null:String(_v);")
     static native String str(JSObject o, String key);
 
     /** Resolves a page-relative socket URL ({@code /v1}) against this page's host, keeping TLS if the page has it. */

@@ -32,9 +32,9 @@ public final class BrowserHistory implements Ports.HistorySource {
     }
 
     @JSBody(params = {"url", "jwt", "done"}, script = ""
-            + "var x=new XMLHttpRequest();try{x.open('GET',url);x.setRequestHeader('Authorization','Bearer '+jwt);"
-            + "x.setRequestHeader('Accept','application/json');"
-            + "x.onload=function(){done(x.status,x.responseText);};x.onerror=function(){done(0,'');};x.send();}"
-            + "catch(e){setTimeout(function(){done(0,'');},0);}")
+            + "var _x=new XMLHttpRequest();try{_x.open('GET',url);_x.setRequestHeader('Authorization','Bearer '+jwt);"
+            + "_x.setRequestHeader('Accept','application/json');"
+            + "_x.onload=function(){done(_x.status,_x.responseText);};_x.onerror=function(){done(0,'');};_x.send();}"
+            + "catch(_e){setTimeout(function(){done(0,'');},0);}")
     static native void get(String url, String jwt, Done done);
 }

@@ -10,8 +10,9 @@ public final class BrowserIds implements Ports.IdSource {
         return uuid();
     }
 
-    @JSBody(script = "var c=self.crypto;if(c&&c.randomUUID)return c.randomUUID();"
-            + "var b=new Uint8Array(16);c.getRandomValues(b);b[6]=b[6]&15|64;b[8]=b[8]&63|128;var h='';"
-            + "for(var i=0;i<16;i++){h+=(b[i]+256).toString(16).slice(1);if(i==3||i==5||i==7||i==9)h+='-';}return h;")
+    @JSBody(script = "var _c=self.crypto;if(_c&&_c.randomUUID)return _c.randomUUID();"
+            + "var _b=new Uint8Array(16);_c.getRandomValues(_b);_b[6]=_b[6]&15|64;_b[8]=_b[8]&63|128;var _h='';"
+            + "for(var _i=0;_i<16;_i++){_h+=(_b[_i]+256).toString(16).slice(1);if(_i==3||_i==5||_i==7||_i==9)_h+='-';}"
+            + "return _h;")
     static native String uuid();
 }

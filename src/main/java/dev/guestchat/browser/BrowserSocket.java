@@ -49,18 +49,18 @@ public final class BrowserSocket implements Ports.GuestSocket {
     }
 
     @JSBody(params = {"url", "onOpen", "onText", "onClose"}, script = ""
-            + "var w;try{w=new WebSocket(url);}catch(e){w={readyState:3,send:function(){},close:function(){}};"
-            + "setTimeout(function(){onClose(1006);},0);return w;}"
-            + "w.onopen=function(){onOpen();};"
-            + "w.onmessage=function(e){if(typeof e.data==='string')onText(e.data);};"
-            + "w.onclose=function(e){onClose(e.code||1006);};"
-            + "return w;")
+            + "var _w;try{_w=new WebSocket(url);}catch(_e){_w={readyState:3,send:function(){},close:function(){}};"
+            + "setTimeout(function(){onClose(1006);},0);return _w;}"
+            + "_w.onopen=function(){onOpen();};"
+            + "_w.onmessage=function(_e){if(typeof _e.data==='string')onText(_e.data);};"
+            + "_w.onclose=function(_e){onClose(_e.code||1006);};"
+            + "return _w;")
     static native JSObject open(String url, Opened onOpen, Received onText, Closed onClose);
 
     @JSBody(params = {"w", "t"}, script = "if(w.readyState!==1)return false;w.send(t);return true;")
     static native boolean send(JSObject w, String text);
 
-    @JSBody(params = "w", script = "w.onopen=w.onmessage=w.onclose=null;try{w.close(1000);}catch(e){}")
+    @JSBody(params = "w", script = "w.onopen=w.onmessage=w.onclose=null;try{w.close(1000);}catch(_e){}")
     static native void close(JSObject w);
 
     @JSBody(params = "w", script = "return w.readyState===1;")

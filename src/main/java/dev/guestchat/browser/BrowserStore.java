@@ -23,12 +23,12 @@ public final class BrowserStore implements Ports.KeyValueStore {
         removeItem(key);
     }
 
-    @JSBody(params = "k", script = "try{return localStorage.getItem(k);}catch(e){return null;}")
+    @JSBody(params = "k", script = "try{return localStorage.getItem(k);}catch(_e){return null;}")
     static native String getItem(String key);
 
-    @JSBody(params = {"k", "v"}, script = "try{localStorage.setItem(k,v);}catch(e){}")
+    @JSBody(params = {"k", "v"}, script = "try{localStorage.setItem(k,v);}catch(_e){}")
     static native void setItem(String key, String value);
 
-    @JSBody(params = "k", script = "try{localStorage.removeItem(k);}catch(e){}")
+    @JSBody(params = "k", script = "try{localStorage.removeItem(k);}catch(_e){}")
     static native void removeItem(String key);
 }

@@ -76,26 +76,26 @@ public final class JsObjectView implements JsonObjectView {
         return out;
     }
 
-    @JSBody(params = "t", script = "try{var v=JSON.parse(t);return v!==null&&typeof v==='object'&&!Array.isArray(v)?v:null;}"
-            + "catch(e){return null;}")
+    @JSBody(params = "t", script = "try{var _v=JSON.parse(t);return _v!==null&&typeof _v==='object'&&!Array.isArray(_v)?_v:null;}"
+            + "catch(_e){return null;}")
     static native JSObject parse(String text);
 
-    @JSBody(params = {"o", "k"}, script = "var v=o[k];return typeof v==='string'?v:null;")
+    @JSBody(params = {"o", "k"}, script = "var _v=o[k];return typeof _v==='string'?_v:null;")
     static native String stringOf(JSObject o, String k);
 
-    @JSBody(params = {"o", "k"}, script = "var v=o[k];return typeof v==='number'?v:NaN;")
+    @JSBody(params = {"o", "k"}, script = "var _v=o[k];return typeof _v==='number'?_v:NaN;")
     static native double numberOf(JSObject o, String k);
 
-    @JSBody(params = {"o", "k"}, script = "var v=o[k];return typeof v==='boolean'?(v?1:0):-1;")
+    @JSBody(params = {"o", "k"}, script = "var _v=o[k];return typeof _v==='boolean'?(_v?1:0):-1;")
     static native int boolOf(JSObject o, String k);
 
-    @JSBody(params = {"o", "k"}, script = "var v=o[k];return v!==null&&typeof v==='object'&&!Array.isArray(v)?v:null;")
+    @JSBody(params = {"o", "k"}, script = "var _v=o[k];return _v!==null&&typeof _v==='object'&&!Array.isArray(_v)?_v:null;")
     static native JSObject objectOf(JSObject o, String k);
 
-    @JSBody(params = {"o", "k"}, script = "var v=o[k];return Array.isArray(v)?v.length:0;")
+    @JSBody(params = {"o", "k"}, script = "var _v=o[k];return Array.isArray(_v)?_v.length:0;")
     static native int objectCount(JSObject o, String k);
 
-    @JSBody(params = {"o", "k", "i"}, script = "var v=o[k][i];return v!==null&&typeof v==='object'&&!Array.isArray(v)?v:null;")
+    @JSBody(params = {"o", "k", "i"}, script = "var _v=o[k][i];return _v!==null&&typeof _v==='object'&&!Array.isArray(_v)?_v:null;")
     static native JSObject objectAt(JSObject o, String k, int i);
 
     @JSBody(params = "o", script = "return Object.keys(o);")

@@ -45,24 +45,25 @@ public final class PageLifecycle {
     // Click and submit are watched on window in the bubble phase, so a page handler that cancelled the
     // navigation (preventDefault) has already run when we look.
     @JSBody(params = {"same", "hide", "show"}, script = ""
-            + "var o=location.origin;"
-            + "function own(t){return !t||t==='_self';}"
-            + "function click(e){if(e.defaultPrevented||e.button!==0||e.metaKey||e.ctrlKey||e.shiftKey||e.altKey)return;"
-            + "var p=e.composedPath?e.composedPath():[e.target],a=null;"
-            + "for(var i=0;i<p.length;i++){var n=p[i];if(n&&n.tagName==='A'&&n.href){a=n;break;}}"
-            + "if(!a||!own(a.getAttribute('target'))||a.hasAttribute('download'))return;"
-            + "try{if(new URL(a.href,location.href).origin===o)same();}catch(x){}}"
-            + "function submit(e){if(e.defaultPrevented)return;var f=e.target;if(!f||!own(f.getAttribute('target')))return;"
-            + "try{if(new URL(f.getAttribute('action')||location.href,location.href).origin===o)same();}catch(x){}}"
-            + "function nav(e){if(e.navigationType==='reload'||e.hashChange||!e.destination)return;"
-            + "try{if(new URL(e.destination.url).origin===o)same();}catch(x){}}"
-            + "function ph(e){hide(!!e.persisted);}function ps(e){show(!!e.persisted);}"
-            + "addEventListener('click',click);addEventListener('submit',submit);"
-            + "addEventListener('pagehide',ph);addEventListener('pageshow',ps);"
-            + "var n=window.navigation;if(n&&n.addEventListener)n.addEventListener('navigate',nav);"
-            + "return function(){removeEventListener('click',click);removeEventListener('submit',submit);"
-            + "removeEventListener('pagehide',ph);removeEventListener('pageshow',ps);"
-            + "if(n&&n.removeEventListener)n.removeEventListener('navigate',nav);};")
+            + "var _o=location.origin;"
+            + "function _own(_t){return !_t||_t==='_self';}"
+            + "function _click(_e){if(_e.defaultPrevented||_e.button!==0||_e.metaKey||_e.ctrlKey||_e.shiftKey||_e.altKey)"
+            + "return;var _p=_e.composedPath?_e.composedPath():[_e.target],_a=null;"
+            + "for(var _i=0;_i<_p.length;_i++){var _n=_p[_i];if(_n&&_n.tagName==='A'&&_n.href){_a=_n;break;}}"
+            + "if(!_a||!_own(_a.getAttribute('target'))||_a.hasAttribute('download'))return;"
+            + "try{if(new URL(_a.href,location.href).origin===_o)same();}catch(_x){}}"
+            + "function _submit(_e){if(_e.defaultPrevented)return;var _f=_e.target;"
+            + "if(!_f||!_own(_f.getAttribute('target')))return;"
+            + "try{if(new URL(_f.getAttribute('action')||location.href,location.href).origin===_o)same();}catch(_x){}}"
+            + "function _nav(_e){if(_e.navigationType==='reload'||_e.hashChange||!_e.destination)return;"
+            + "try{if(new URL(_e.destination.url).origin===_o)same();}catch(_x){}}"
+            + "function _ph(_e){hide(!!_e.persisted);}function _ps(_e){show(!!_e.persisted);}"
+            + "addEventListener('click',_click);addEventListener('submit',_submit);"
+            + "addEventListener('pagehide',_ph);addEventListener('pageshow',_ps);"
+            + "var _nv=window.navigation;if(_nv&&_nv.addEventListener)_nv.addEventListener('navigate',_nav);"
+            + "return function(){removeEventListener('click',_click);removeEventListener('submit',_submit);"
+            + "removeEventListener('pagehide',_ph);removeEventListener('pageshow',_ps);"
+            + "if(_nv&&_nv.removeEventListener)_nv.removeEventListener('navigate',_nav);};")
     static native JSObject install(Signal same, Flag hide, Flag show);
 
     @JSBody(params = "f", script = "f();")

@@ -77,11 +77,11 @@ public final class TabRegistry implements Ports.TabPresence {
     }
 
     @JSBody(params = {"name", "heard"}, script = "if(typeof BroadcastChannel!=='function')return null;"
-            + "var c=new BroadcastChannel(name);c.onmessage=function(e){var d=e.data;"
-            + "if(d&&typeof d.k==='string'&&typeof d.f==='string')heard(d.k,d.f);};return c;")
+            + "var _c=new BroadcastChannel(name);_c.onmessage=function(_e){var _d=_e.data;"
+            + "if(_d&&typeof _d.k==='string'&&typeof _d.f==='string')heard(_d.k,_d.f);};return _c;")
     static native JSObject open(String name, Heard heard);
 
-    @JSBody(params = {"c", "k", "f"}, script = "try{c.postMessage({k:k,f:f});}catch(e){}")
+    @JSBody(params = {"c", "k", "f"}, script = "try{c.postMessage({k:k,f:f});}catch(_e){}")
     static native void post(JSObject c, String kind, String from);
 
     @JSBody(params = "c", script = "c.onmessage=null;c.close();")

@@ -65,32 +65,32 @@ public final class ShadowHost {
         void run();
     }
 
-    @JSBody(script = "var h=document.createElement('div');h.setAttribute('data-guest-chat','');"
-            + "document.body.appendChild(h);return h;")
+    @JSBody(script = "var _h=document.createElement('div');_h.setAttribute('data-guest-chat','');"
+            + "document.body.appendChild(_h);return _h;")
     static native HTMLElement createHost();
 
-    @JSBody(params = {"h", "css"}, script = "var r=h.attachShadow({mode:'open'});"
-            + "try{var s=new CSSStyleSheet();s.replaceSync(css);r.adoptedStyleSheets=[s];}"
-            + "catch(e){var st=document.createElement('style');st.textContent=css;r.appendChild(st);}return r;")
+    @JSBody(params = {"h", "css"}, script = "var _r=h.attachShadow({mode:'open'});"
+            + "try{var _s=new CSSStyleSheet();_s.replaceSync(css);_r.adoptedStyleSheets=[_s];}"
+            + "catch(_e){var _st=document.createElement('style');_st.textContent=css;_r.appendChild(_st);}return _r;")
     static native JSObject attachShadow(HTMLElement host, String css);
 
-    @JSBody(params = "r", script = "var d=document.createElement('div');r.appendChild(d);return d;")
+    @JSBody(params = "r", script = "var _d=document.createElement('div');r.appendChild(_d);return _d;")
     static native HTMLElement appendDiv(JSObject root);
 
-    @JSBody(params = {"r", "enter", "escape"}, script = "function k(e){"
-            + "if(e.key==='Escape'){escape();return;}"
-            + "var t=e.target;if(e.key==='Enter'&&!e.shiftKey&&!e.isComposing&&t&&t.classList&&t.classList.contains('gcw-input'))"
-            + "{e.preventDefault();enter();}}"
-            + "r.addEventListener('keydown',k);return function(){r.removeEventListener('keydown',k);};")
+    @JSBody(params = {"r", "enter", "escape"}, script = "function _k(_e){"
+            + "if(_e.key==='Escape'){escape();return;}"
+            + "var _t=_e.target;if(_e.key==='Enter'&&!_e.shiftKey&&!_e.isComposing&&_t&&_t.classList"
+            + "&&_t.classList.contains('gcw-input')){_e.preventDefault();enter();}}"
+            + "r.addEventListener('keydown',_k);return function(){r.removeEventListener('keydown',_k);};")
     static native JSObject listenKeys(JSObject root, Key enter, Key escape);
 
-    @JSBody(params = "r", script = "var t=r.querySelector('.gcw-input');if(!t)return '';var v=t.value;t.value='';return v;")
+    @JSBody(params = "r", script = "var _t=r.querySelector('.gcw-input');if(!_t)return '';var _v=_t.value;_t.value='';return _v;")
     static native String takeText(JSObject root);
 
-    @JSBody(params = {"r", "sel"}, script = "var e=r.querySelector(sel);if(e)e.focus();")
+    @JSBody(params = {"r", "sel"}, script = "var _e=r.querySelector(sel);if(_e)_e.focus();")
     static native void focus(JSObject root, String selector);
 
-    @JSBody(params = "r", script = "var l=r.querySelector('.gcw-log');if(l)l.scrollTop=l.scrollHeight;")
+    @JSBody(params = "r", script = "var _l=r.querySelector('.gcw-log');if(_l)_l.scrollTop=_l.scrollHeight;")
     static native void scrollLog(JSObject root);
 
     @JSBody(params = "f", script = "f();")
