@@ -54,7 +54,8 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
                 new BrowserScheduler(), BrowserSocket.FACTORY, storage, new BrowserHistory(options.apiUrl()), ids,
                 tabs, JsObjectView.PARSER, this, ChatWidget::warn, new Backoff(ChatWidget::random));
         this.lifecycle = new PageLifecycle(this);
-        whenBodyReady(this::mount);
+        // one tick later, so that listeners registered right after init() hear everything from the start
+        new BrowserScheduler().schedule(0, () -> whenBodyReady(this::mount));
     }
 
     private void mount() {
@@ -67,8 +68,7 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
             open(); // the customer had the chat open on the previous page
         }
         render();
-        // later, so that listeners registered right after init() hear it
-        new BrowserScheduler().schedule(0, () -> events.emit("ready", Payloads.empty()));
+        events.emit("ready", Payloads.empty());
     }
 
     // ------------------------------------------------------------------ public JS API

@@ -1,0 +1,126 @@
+package dev.guestchat.e2e;
+
+import static dev.guestchat.e2e.SimulatorFixture.eventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bad input never crashes anything and never loses data: garbage frames, unknown events, server error codes,
+ * an unreachable socket, a wrong or missing deployment, a dropped connection.
+ */
+class BadInputTest {
+    static SimulatorFixture sim;
+    static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        sim = new SimulatorFixture();
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+        sim.close();
+    }
+
+    @AfterEach
+    void leavePage() {
+        browser.driver.get("about:blank");
+    }
+
+    private Object lastError(String field) {
+        return browser.js("var e=window.chatEvents.filter(function(e){return e.name==='error';});"
+                + "return e.length?e[e.length-1].payload[arguments[0]]:null;", field);
+    }
+
+    @Test
+    void garbageUnknownFramesAndErrorCodesLeaveTheWidgetUsable() {
+        String dep = sim.newDeployment("{\"routingDelayMillis\":100}");
+        browser.driver.get(sim.pageUrl(dep, "mode=never"));
+        browser.say("hello");
+        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.conversations(dep).size() == 1));
+        String token = sim.token(dep);
+        for (String raw : new String[] {
+                "not json at all {",
+                "[1,2,3]",
+                "null",
+                "{\"type\":\"message\"}",
+                "{\"type\":\"message\",\"class\":\"BrandNewEvent\",\"code\":200,\"body\":{}}",
+                "{\"type\":\"message\",\"class\":\"StructuredMessage\",\"code\":200,\"body\":{\"id\":\"x1\",\"type\":\"Event\","
+                        + "\"direction\":\"Outbound\",\"events\":[{\"eventType\":\"Hologram\",\"hologram\":{}}]}}",
+                "{\"type\":\"message\",\"class\":\"StructuredMessage\",\"code\":200,\"body\":\"should be an object\"}",
+                "{\"type\":\"message\",\"class\":\"StructuredMessage\",\"code\":200,\"body\":{\"direction\":42,\"text\":[1]}}",
+                "{\"type\":\"response\",\"class\":\"string\",\"code\":5000,\"body\":\"Unexpected server error\"}",
+                "{\"type\":\"response\",\"class\":\"Error\",\"code\":500,\"body\":{\"errorCode\":5000,\"errorMessage\":\"boom\"}}"}) {
+            assertEquals(204, sim.post("/sim/sessions/" + token + "/raw", raw));
+        }
+        String conv = sim.onlyConversation(dep).path("id").asString();
+        sim.post("/sim/conversations/" + conv + "/messages", "{\"text\":\"still talking to you\"}");
+        browser.waitFor(Duration.ofSeconds(5), d -> browser.transcriptText().contains("still talking to you"));
+        assertEquals("connected", browser.widgetState());
+        Object codes = browser.js("return window.chatEvents.filter(function(e){return e.name==='error';})"
+                + ".map(function(e){return e.payload.code;}).join(',');");
+        assertEquals("5000,500", codes, "server error codes reach the host as error events");
+        browser.say("and I can still write");
+        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.framesIn(dep).stream()
+                .anyMatch(f -> "and I can still write".equals(f.path("message").path("text").asString()))));
+    }
+
+    @Test
+    void aDroppedConnectionReconnectsAndDeliversQueuedMessagesExactlyOnce() {
+        String dep = sim.newDeployment("{\"routingDelayMillis\":100}");
+        browser.driver.get(sim.pageUrl(dep, "mode=never"));
+        browser.say("before the drop");
+        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.conversations(dep).size() == 1));
+        browser.waitFor(Duration.ofSeconds(5), d -> !browser.transcriptText().contains("Sending"));
+        String token = sim.token(dep);
+        sim.post("/sim/sessions/" + token + "/drop", "");
+        browser.waitFor(Duration.ofSeconds(5), d -> "reconnecting".equals(browser.widgetState()));
+        browser.say("typed while offline");
+        browser.waitFor(Duration.ofSeconds(10), d -> "connected".equals(browser.widgetState()));
+        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.framesIn(dep).stream()
+                .filter(f -> "typed while offline".equals(f.path("message").path("text").asString())).count() == 1));
+        browser.waitFor(Duration.ofSeconds(5), d -> !browser.transcriptText().contains("Sending"));
+        String transcript = browser.transcriptText();
+        assertEquals(1, transcript.split("typed while offline", -1).length - 1, transcript);
+        assertEquals(1, transcript.split("before the drop", -1).length - 1, "history merge adds no duplicates");
+        assertEquals("connection-lost", lastError("reason"));
+    }
+
+    @Test
+    void anUnreachableServiceShowsAStatusAndKeepsTypedMessages() {
+        String dep = sim.newDeployment("{}");
+        browser.driver.get(sim.pageUrl(dep, "mode=never&ws=ws://127.0.0.1:9/v1"));
+        browser.say("is anyone there?");
+        browser.waitFor(Duration.ofSeconds(5), d -> "reconnecting".equals(browser.widgetState()));
+        assertTrue(browser.find(".gcw-status").getText().contains("Reconnecting"));
+        assertEquals("unreachable", lastError("reason"));
+        assertTrue(browser.transcriptText().contains("is anyone there?"), "the typed message is kept");
+        assertTrue(browser.transcriptText().contains("Sending"), "and waits to be sent");
+    }
+
+    @Test
+    void anUnknownDeploymentIsRefusedAtTheHandshakeWithoutBreakingThePage() {
+        browser.driver.get(sim.pageUrl("no-such-deployment", "mode=never"));
+        browser.say("hello?");
+        browser.waitFor(Duration.ofSeconds(5), d -> "reconnecting".equals(browser.widgetState()));
+        assertEquals("unreachable", lastError("reason"));
+        assertTrue(browser.transcriptText().contains("hello?"));
+    }
+
+    @Test
+    void aMissingDeploymentIdSaysSoAndOpensNoSocket() {
+        browser.driver.get("http://localhost:" + sim.port + "/pages/chat.html?deployment=&mode=never");
+        browser.find(".gcw-launcher").click();
+        assertEquals("failed", browser.widgetState());
+        assertTrue(browser.find(".gcw-status").getText().contains("not available"));
+        assertEquals("missing-deployment-id", lastError("reason"));
+    }
+}
