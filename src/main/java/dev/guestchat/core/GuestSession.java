@@ -603,7 +603,7 @@ public final class GuestSession {
         }
         Outbox.Pending p = tracingId != null ? outbox.find(tracingId) : null;
         if (p != null) {
-            if (error.code() >= 500) {
+            if (error.code() == 5000 || (error.code() >= 500 && error.code() < 600)) {
                 String id = p.tracingId(); // the server failed, not the message: try again shortly
                 scheduler.schedule(2_000, () -> transmit(outbox.find(id)));
                 return;

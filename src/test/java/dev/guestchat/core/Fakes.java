@@ -1,0 +1,239 @@
+package dev.guestchat.core;
+
+import dev.guestchat.protocol.JacksonJson;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/** Fake clock, sockets, storage, history and observer for driving {@link GuestSession} on the JVM. */
+final class Fakes {
+    private Fakes() {
+    }
+
+    /** A manual clock: nothing runs until {@link #advance} passes its time. */
+    static final class Clock implements Ports.Scheduler {
+        private long now = 1_000_000;
+        private long seq;
+        private final List<Task> tasks = new ArrayList<>();
+
+        record Task(long at, long seq, Runnable run, boolean[] cancelled) {
+        }
+
+        @Override
+        public long now() {
+            return now;
+        }
+
+        @Override
+        public Ports.Cancellable schedule(long delayMillis, Runnable task) {
+            boolean[] cancelled = {false};
+            tasks.add(new Task(now + delayMillis, seq++, task, cancelled));
+            return () -> cancelled[0] = true;
+        }
+
+        void advance(long millis) {
+            long end = now + millis;
+            while (true) {
+                Task next = tasks.stream().filter(t -> !t.cancelled()[0] && t.at() <= end)
+                        .min(Comparator.comparingLong(Task::at).thenComparingLong(Task::seq)).orElse(null);
+                if (next == null) {
+                    break;
+                }
+                tasks.remove(next);
+                now = Math.max(now, next.at());
+                next.run().run();
+            }
+            now = end;
+        }
+
+        /** Delay of the earliest pending task, or -1. */
+        long nextDelay() {
+            return tasks.stream().filter(t -> !t.cancelled()[0]).mapToLong(t -> t.at() - now).min().orElse(-1);
+        }
+    }
+
+    static final class Socket implements Ports.GuestSocket {
+        final String url;
+        final Ports.SocketEvents events;
+        final List<String> sent = new ArrayList<>();
+        boolean open;
+        boolean closedByClient;
+
+        Socket(String url, Ports.SocketEvents events) {
+            this.url = url;
+            this.events = events;
+        }
+
+        @Override
+        public boolean send(String text) {
+            if (!open) {
+                return false;
+            }
+            sent.add(text);
+            return true;
+        }
+
+        @Override
+        public void close() {
+            open = false;
+            closedByClient = true;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return open;
+        }
+
+        void opened() {
+            open = true;
+            events.onOpen();
+        }
+
+        void receive(String frame) {
+            events.onText(frame);
+        }
+
+        void drop(int code) {
+            open = false;
+            events.onClosed(code);
+        }
+
+        List<JsonNode> frames() {
+            List<JsonNode> out = new ArrayList<>();
+            for (String s : sent) {
+                out.add(JacksonJson.MAPPER.readTree(s));
+            }
+            return out;
+        }
+
+        JsonNode last() {
+            List<JsonNode> f = frames();
+            return f.get(f.size() - 1);
+        }
+
+        JsonNode lastOf(String action) {
+            JsonNode found = null;
+            for (JsonNode f : frames()) {
+                if (action.equals(f.path("action").asString())) {
+                    found = f;
+                }
+            }
+            return found;
+        }
+
+        boolean sentClear() {
+            return frames().stream().anyMatch(f -> "Clear".equals(
+                    f.path("message").path("events").path(0).path("presence").path("type").asString()));
+        }
+    }
+
+    static final class Sockets implements Ports.SocketFactory {
+        final List<Socket> opened = new ArrayList<>();
+
+        @Override
+        public Ports.GuestSocket open(String url, Ports.SocketEvents events) {
+            Socket s = new Socket(url, events);
+            opened.add(s);
+            return s;
+        }
+
+        Socket last() {
+            return opened.get(opened.size() - 1);
+        }
+    }
+
+    static final class Store implements Ports.KeyValueStore {
+        final Map<String, String> map = new HashMap<>();
+
+        @Override
+        public String get(String key) {
+            return map.get(key);
+        }
+
+        @Override
+        public void put(String key, String value) {
+            map.put(key, value);
+        }
+
+        @Override
+        public void remove(String key) {
+            map.remove(key);
+        }
+    }
+
+    static final class History implements Ports.HistorySource {
+        record Request(String jwt, int page, Ports.HistoryCallback callback) {
+        }
+
+        final List<Request> requests = new ArrayList<>();
+
+        @Override
+        public void fetch(String jwt, int pageNumber, Ports.HistoryCallback callback) {
+            requests.add(new Request(jwt, pageNumber, callback));
+        }
+    }
+
+    static final class Ids implements Ports.IdSource {
+        int next;
+
+        @Override
+        public String newId() {
+            return "id-" + (++next);
+        }
+    }
+
+    static final class Tabs implements Ports.TabPresence {
+        boolean others;
+
+        @Override
+        public boolean othersHoldChat() {
+            return others;
+        }
+    }
+
+    static final class Observer implements SessionObserver {
+        final List<SessionState> states = new ArrayList<>();
+        List<ChatEntry> rows = List.of();
+        final List<ChatEntry> received = new ArrayList<>();
+        final List<WidgetError> errors = new ArrayList<>();
+        final List<Boolean> ended = new ArrayList<>();
+        boolean typing;
+
+        @Override
+        public void stateChanged(SessionState state) {
+            states.add(state);
+        }
+
+        @Override
+        public void transcriptChanged(List<ChatEntry> rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        public void messageReceived(ChatEntry entry) {
+            received.add(entry);
+        }
+
+        @Override
+        public void agentTyping(boolean typing) {
+            this.typing = typing;
+        }
+
+        @Override
+        public void error(WidgetError error) {
+            errors.add(error);
+        }
+
+        @Override
+        public void ended(boolean byCustomer) {
+            ended.add(byCustomer);
+        }
+
+        String lastErrorReason() {
+            return errors.isEmpty() ? null : errors.get(errors.size() - 1).reason();
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.guestchat.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.guestchat.core.PageExitPolicy.Decision;
+import org.junit.jupiter.api.Test;
+
+/** The whole decision table of DESIGN.md §3, every combination. */
+class PageExitPolicyTest {
+    @Test
+    void everyCombination() {
+        int checked = 0;
+        for (EndOnPageExit mode : EndOnPageExit.values()) {
+            for (int bits = 0; bits < 16; bits++) {
+                boolean active = (bits & 1) != 0;
+                boolean open = (bits & 2) != 0;
+                boolean otherTabs = (bits & 4) != 0;
+                boolean sameSite = (bits & 8) != 0;
+                boolean leaves = switch (mode) {
+                    case NEVER -> false;
+                    case ALWAYS -> !otherTabs;
+                    case LEAVE -> !otherTabs && !sameSite;
+                };
+                Decision expected = active && leaves ? (open ? Decision.END_NOW : Decision.END_LATER)
+                        : (open ? Decision.CLOSE_SOCKET : Decision.NOTHING);
+                assertEquals(expected, PageExitPolicy.decide(mode, active, open, otherTabs, sameSite),
+                        mode + " active=" + active + " open=" + open + " otherTabs=" + otherTabs + " sameSite=" + sameSite);
+                checked++;
+            }
+        }
+        assertEquals(48, checked);
+    }
+
+    @Test
+    void optionParsingDefaultsToLeave() {
+        assertEquals(EndOnPageExit.LEAVE, EndOnPageExit.parse(null));
+        assertEquals(EndOnPageExit.LEAVE, EndOnPageExit.parse("sometimes"));
+        assertEquals(EndOnPageExit.ALWAYS, EndOnPageExit.parse("always"));
+        assertEquals(EndOnPageExit.NEVER, EndOnPageExit.parse("never"));
+    }
+}

@@ -1,0 +1,78 @@
+package dev.guestchat.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.guestchat.simulator.FrameValidator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+
+/** Every frame the widget sends is valid against the official Guest API schema and says what it means. */
+class ClientFrameTest {
+    static final FrameValidator SCHEMA = FrameValidator.load(JacksonJson.MAPPER);
+
+    static JsonNode valid(ClientFrame frame) {
+        JsonNode json = JacksonJson.MAPPER.readTree(frame.toJson());
+        String action = json.path("action").asString();
+        List<String> problems = SCHEMA.problems(action, json);
+        assertTrue(problems.isEmpty(), frame + " → " + problems);
+        assertEquals(frame.token(), json.path("token").asString());
+        assertEquals(frame.tracingId(), json.path("tracingId").asString());
+        return json;
+    }
+
+    @Test
+    void configureSession() {
+        JsonNode j = valid(new ClientFrame.ConfigureSession("tok", "t1", "dep", true));
+        assertEquals("configureSession", j.path("action").asString());
+        assertEquals("dep", j.path("deploymentId").asString());
+        assertTrue(j.path("startNew").asBoolean());
+    }
+
+    @Test
+    void textWithAndWithoutCustomAttributes() {
+        JsonNode plain = valid(new ClientFrame.SendText("tok", "t2", "Hi", null));
+        assertEquals("Text", plain.path("message").path("type").asString());
+        assertEquals("Hi", plain.path("message").path("text").asString());
+        assertFalse(plain.path("message").has("channel"));
+        Map<String, String> attrs = new LinkedHashMap<>();
+        attrs.put("orderId", "A-1042");
+        JsonNode with = valid(new ClientFrame.SendText("tok", "t3", "Hi", attrs));
+        assertEquals("A-1042", with.path("message").path("channel").path("metadata").path("customAttributes")
+                .path("orderId").asString());
+    }
+
+    @Test
+    void presenceClearAndJoin() {
+        JsonNode clear = valid(new ClientFrame.SendPresence("tok", "t4", ClientFrame.PresenceType.CLEAR, null));
+        assertEquals("Event", clear.path("message").path("type").asString());
+        assertEquals("Presence", clear.path("message").path("events").path(0).path("eventType").asString());
+        assertEquals("Clear", clear.path("message").path("events").path(0).path("presence").path("type").asString());
+        JsonNode join = valid(new ClientFrame.SendPresence("tok", "t5", ClientFrame.PresenceType.JOIN, Map.of("page", "/x")));
+        assertEquals("Join", join.path("message").path("events").path(0).path("presence").path("type").asString());
+    }
+
+    @Test
+    void typingEchoAndGetJwt() {
+        assertEquals("On", valid(new ClientFrame.SendTyping("tok", "t6")).path("message").path("events").path(0)
+                .path("typing").path("type").asString());
+        JsonNode echo = valid(new ClientFrame.Echo("tok", "t7"));
+        assertEquals("echo", echo.path("action").asString());
+        assertEquals("ping", echo.path("message").path("text").asString());
+        assertEquals("getJwt", valid(new ClientFrame.GetJwt("tok", "t8")).path("action").asString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"quote \" and backslash \\", "line\nbreak\ttab\r", "control \u0001\u001f",
+            "unicode ✓ 日本 😀", "separators \u2028\u2029", "</script><img src=x>", ""})
+    void textSurvivesEscapingExactly(String text) {
+        JsonNode j = valid(new ClientFrame.SendText("tok", "t", text, null));
+        assertEquals(text, j.path("message").path("text").asString());
+    }
+}
