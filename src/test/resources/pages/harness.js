@@ -15,6 +15,8 @@
   var other = location.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
   document.getElementById('cross-link').href = location.protocol + '//' + other + ':' + location.port + '/pages/other.html';
   window.chatEvents = [];
+  // what the last exit looked like to the page, for the benchmark's persisted/non-persisted split
+  addEventListener('pagehide', function (e) { try { sessionStorage.setItem('lastPagehidePersisted', String(e.persisted)); } catch (x) {} });
   if (!q.has('deployment')) return;
   var options = { deploymentId: q.get('deployment'), websocketUrl: q.get('ws') || '/v1', apiUrl: '',
                   endOnPageExit: q.get('mode') || 'leave', confirmEnd: q.get('confirm') !== 'false' };

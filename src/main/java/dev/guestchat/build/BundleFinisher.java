@@ -48,7 +48,7 @@ public final class BundleFinisher {
                 + "try{g.widget=g.autoInit();}catch(e){console.error('guest-chat: init failed',e);}})();\n";
     }
 
-    static long gzipSize(byte[] data) throws IOException {
+    public static long gzipSize(byte[] data) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(out) {
             {
