@@ -193,4 +193,42 @@ class ChatEndToEndTest {
         assertEquals(0, sim.connectionsOpened(dep), "no socket for a page view that never chatted");
         assertTrue(sim.conversations(dep).isEmpty());
     }
+
+    @Test
+    void minimisingNeverEndsAnythingAndShiftEnterMakesANewline() {
+        String dep = sim.newDeployment("{\"routingDelayMillis\":60000}");
+        browser.driver.get(sim.pageUrl(dep, "mode=always"));
+        browser.find(".gcw-launcher").click();
+        org.openqa.selenium.WebElement input = browser.find(".gcw-input");
+        input.sendKeys("line one");
+        input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.SHIFT, org.openqa.selenium.Keys.ENTER));
+        input.sendKeys("line two");
+        assertEquals("line one\nline two", input.getDomProperty("value"), "Shift+Enter is a newline, not send");
+        input.sendKeys(org.openqa.selenium.Keys.ENTER);
+        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.framesIn(dep).stream()
+                .anyMatch(f -> "line one\nline two".equals(f.path("message").path("text").asString()))));
+        browser.find(".gcw-minimize").click();
+        browser.find(".gcw-launcher");
+        SimulatorFixture.sleep(500);
+        assertEquals(0, sim.clearCount(dep), "minimise is not End chat");
+        assertEquals("connected", browser.widgetState());
+        assertEquals("waiting", sim.state(dep));
+        browser.find(".gcw-launcher").click();
+        assertTrue(browser.transcriptText().contains("line two"), "the conversation is still there");
+    }
+
+    @Test
+    void theScriptTagInitialisesFromItsDataAttributes() {
+        sim.simulator.deployment("embed-deployment").set("{\"routingDelayMillis\":60000}");
+        browser.driver.get("http://localhost:" + sim.port + "/pages/embed.html");
+        browser.find(".gcw-launcher").click();
+        assertEquals("Embedded support", browser.find(".gcw-title").getText());
+        browser.say("hello from the embed");
+        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.framesIn("embed-deployment").stream()
+                .anyMatch(f -> "hello from the embed".equals(f.path("message").path("text").asString()))));
+        assertEquals("connected", browser.js("return GuestChat.widget.state();"));
+        assertEquals("function", browser.js("return typeof GuestChat.init;"));
+        assertEquals("undefined", browser.js("return typeof init + typeof main + typeof autoInit;").toString()
+                .replace("undefinedundefinedundefined", "undefined"), "nothing else is global");
+    }
 }
