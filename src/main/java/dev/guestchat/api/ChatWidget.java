@@ -48,7 +48,8 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
         BrowserIds ids = new BrowserIds();
         this.store = new SessionStore(storage, options.deploymentId());
         this.tabs = new TabRegistry(options.deploymentId(), ids.newId());
-        this.panel = new ChatPanel(new Controls(), this::takeComposerText, options.title(), options.confirmEnd());
+        this.panel = new ChatPanel(new Controls(), this::takeComposerText, options.title(), options.confirmEnd(),
+                options.container() != null);
         this.session = new GuestSession(
                 new SessionConfig(options.deploymentId(), options.websocketUrl(), options.endOnPageExit()),
                 new BrowserScheduler(), BrowserSocket.FACTORY, storage, new BrowserHistory(options.apiUrl()), ids,
@@ -62,9 +63,9 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
         if (destroyed) {
             return;
         }
-        host = new ShadowHost(panel, this);
+        host = new ShadowHost(panel, this, options.container(), options.theme());
         session.start();
-        if (store.panelOpen() && session.state() != SessionState.FAILED) {
+        if ((panel.isInline() || store.panelOpen()) && session.state() != SessionState.FAILED) {
             open(); // the customer had the chat open on the previous page
         }
         render();
@@ -92,8 +93,8 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
     /** Hides the panel; never ends anything. */
     @JSExport
     public void minimize() {
-        if (destroyed) {
-            return;
+        if (destroyed || panel.isInline()) {
+            return; // an inline chat is part of the page: nothing to minimise
         }
         panel.setOpen(false);
         store.panelOpen(false);

@@ -12,6 +12,11 @@ final class JsOptions {
             + "return _v===undefined||_v===null?null:String(_v);")
     static native String str(JSObject o, String key);
 
+    /** An element option: an element, or a CSS selector of one; null when absent or not found. */
+    @JSBody(params = {"o", "k"}, script = "var _v=o&&o[k];if(typeof _v==='string')_v=document.querySelector(_v);"
+            + "return _v&&_v.nodeType===1?_v:null;")
+    static native org.teavm.jso.dom.html.HTMLElement element(JSObject o, String key);
+
     /** Resolves a page-relative socket URL ({@code /v1}) against this page's host, keeping TLS if the page has it. */
     @JSBody(params = "u", script = "if(u.charAt(0)!=='/')return u;"
             + "return (location.protocol==='https:'?'wss://':'ws://')+location.host+u;")

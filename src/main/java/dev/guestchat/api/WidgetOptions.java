@@ -12,9 +12,12 @@ import org.teavm.jso.JSObject;
  * @param endOnPageExit {@code leave} (default), {@code always}, {@code never}
  * @param confirmEnd    ask before ending (default true)
  * @param title         panel title
+ * @param container     inline mode: the element to render into instead of the floating launcher; null = floating
+ * @param theme         {@code light}, {@code dark} or {@code auto} (follows {@code prefers-color-scheme})
  */
 public record WidgetOptions(String deploymentId, String websocketUrl, String apiUrl, EndOnPageExit endOnPageExit,
-                            boolean confirmEnd, String title) {
+                            boolean confirmEnd, String title, org.teavm.jso.dom.html.HTMLElement container,
+                            String theme) {
 
     /** Reads a JS options object; unknown keys are ignored, wrong types fall back to defaults. */
     static WidgetOptions from(JSObject o) {
@@ -37,7 +40,12 @@ public record WidgetOptions(String deploymentId, String websocketUrl, String api
         return new WidgetOptions(deployment != null ? deployment.trim() : "",
                 JsOptions.socketUrl(ws != null ? ws : ""), stripSlash(JsOptions.httpUrl(api != null ? api : "")),
                 EndOnPageExit.parse(str(o, "endOnPageExit")),
-                !"false".equals(confirm), title != null ? title : "Chat with us");
+                !"false".equals(confirm), title != null ? title : "Chat with us", JsOptions.element(o, "container"),
+                theme("light".equals(str(o, "theme")) || "dark".equals(str(o, "theme")) ? str(o, "theme") : "auto"));
+    }
+
+    private static String theme(String t) {
+        return t;
     }
 
     private static String stripSlash(String url) {

@@ -93,6 +93,7 @@ public final class GuestApiSimulator implements AutoCloseable {
             config.routes.post("/sim/sessions/{token}/drop", this::dropConnections);
             config.routes.post("/sim/sessions/{token}/raw", this::pushRaw);
             config.routes.get("/sim/events", this::events);
+            config.routes.get("/agent", ctx -> ctx.redirect("/agent.html"));
             config.routes.post("/sim/reset", ctx -> {
                 reset();
                 ctx.status(204);
@@ -410,6 +411,7 @@ public final class GuestApiSimulator implements AutoCloseable {
             SimConversation conv = s.conversation;
             conv.endedBy = SimConversation.EndedBy.CUSTOMER;
             conv.endedAt = System.currentTimeMillis();
+            conv.guestConnections = 0; // the session is wiped: its sockets no longer belong to it
             conv.line("system", "Customer ended the conversation (end-user clear)", iso(conv.endedAt));
             log.event("ended-by-customer", s.token, conv.id);
         }

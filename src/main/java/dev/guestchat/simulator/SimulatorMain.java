@@ -12,6 +12,8 @@ import java.util.Map;
  */
 public final class SimulatorMain {
     public static final String DEMO_DEPLOYMENT = "demo-deployment";
+    /** The before/after page's naive widget, so the console can tell the two apart. */
+    public static final String NAIVE_DEPLOYMENT = "naive-deployment";
 
     private SimulatorMain() {
     }
@@ -25,11 +27,14 @@ public final class SimulatorMain {
             statics.put("/", Path.of("demo"));
         }
         GuestApiSimulator sim = new GuestApiSimulator(statics).start("0.0.0.0", port);
-        sim.deployment(DEMO_DEPLOYMENT).set("{\"autoReply\":true,\"routingDelayMillis\":2000}");
+        sim.deployment(DEMO_DEPLOYMENT).set("{\"autoReply\":true,\"routingDelayMillis\":5000}");
+        sim.deployment(NAIVE_DEPLOYMENT).set("{\"autoReply\":true,\"routingDelayMillis\":5000}");
         System.out.println();
         System.out.println("Guest API simulator on ws://localhost:" + port + "/v1?deploymentId=" + DEMO_DEPLOYMENT);
         System.out.println("Sample shop page:      http://localhost:" + port + "/");
-        System.out.println("Conversations (agent): http://localhost:" + port + "/sim/conversations");
+        System.out.println("Agent console:         http://localhost:" + port + "/agent");
+        System.out.println("Before / after:        http://localhost:" + port + "/compare.html");
+        System.out.println("Conversations (JSON):  http://localhost:" + port + "/sim/conversations");
         System.out.println("Event log:             http://localhost:" + port + "/sim/events");
         System.out.println("Press Ctrl+C to stop.");
         Runtime.getRuntime().addShutdownHook(new Thread(sim::close));

@@ -17,6 +17,8 @@ public final class ChatPanel {
     private final Composer composer;
     private final String title;
     private final boolean confirmEnd;
+    /** Inline mode: the panel is part of the page, always shown, nothing to minimise. */
+    private final boolean inline;
 
     /** The panel is shown (else only the launcher). */
     private boolean open;
@@ -35,17 +37,26 @@ public final class ChatPanel {
         String take();
     }
 
-    public ChatPanel(PanelActions actions, Composer composer, String title, boolean confirmEnd) {
+    public ChatPanel(PanelActions actions, Composer composer, String title, boolean confirmEnd, boolean inline) {
         this.actions = actions;
         this.composer = composer;
         this.title = title;
         this.confirmEnd = confirmEnd;
+        this.inline = inline;
+    }
+
+    public boolean isInline() {
+        return inline;
+    }
+
+    public boolean isMinimizable() {
+        return !inline;
     }
 
     // ---- state pushed in by the controller
 
     public void setOpen(boolean open) {
-        this.open = open;
+        this.open = open || inline;
         if (open) {
             unread = 0;
         } else {

@@ -27,8 +27,12 @@ public final class ShadowHost {
         void escape();
     }
 
-    public ShadowHost(ChatPanel panel, Keys keys) {
-        hostElement = createHost();
+    /**
+     * @param container inline mode: render inside this element; null for the floating widget on {@code body}
+     * @param theme     {@code light}, {@code dark} or {@code auto}
+     */
+    public ShadowHost(ChatPanel panel, Keys keys, HTMLElement container, String theme) {
+        hostElement = createHost(container, theme);
         root = attachShadow(hostElement, Styles.CSS);
         HTMLElement mount = appendDiv(root);
         component = Templates.bind(panel, mount);
@@ -65,9 +69,11 @@ public final class ShadowHost {
         void run();
     }
 
-    @JSBody(script = "var _h=document.createElement('div');_h.setAttribute('data-guest-chat','');"
-            + "document.body.appendChild(_h);return _h;")
-    static native HTMLElement createHost();
+    @JSBody(params = {"container", "theme"}, script = "var _h=document.createElement('div');"
+            + "_h.setAttribute('data-guest-chat','');_h.setAttribute('data-theme',theme);"
+            + "if(container)_h.setAttribute('data-inline','');"
+            + "(container||document.body).appendChild(_h);return _h;")
+    static native HTMLElement createHost(HTMLElement container, String theme);
 
     @JSBody(params = {"h", "css"}, script = "var _r=h.attachShadow({mode:'open'});"
             + "try{var _s=new CSSStyleSheet();_s.replaceSync(css);_r.adoptedStyleSheets=[_s];}"

@@ -28,9 +28,17 @@ public final class SimulatorFixture implements AutoCloseable {
     private final JsonMapper json = JsonMapper.builder().build();
 
     public SimulatorFixture() {
+        this(false);
+    }
+
+    /** @param demo also serve {@code demo/} at {@code /}, as the demo command does */
+    public SimulatorFixture(boolean demo) {
         Map<String, Path> statics = new LinkedHashMap<>();
         statics.put("/dist", Path.of("web/dist"));
         statics.put("/pages", Path.of("src/test/resources/pages"));
+        if (demo) {
+            statics.put("/", Path.of("demo"));
+        }
         simulator = new GuestApiSimulator(statics).start("127.0.0.1", 0);
         port = simulator.port();
     }

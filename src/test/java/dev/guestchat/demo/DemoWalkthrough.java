@@ -1,0 +1,84 @@
+package dev.guestchat.demo;
+
+import static dev.guestchat.e2e.SimulatorFixture.eventually;
+
+import dev.guestchat.e2e.Browser;
+import dev.guestchat.e2e.SimulatorFixture;
+import java.time.Duration;
+import java.util.function.Consumer;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The stakeholder walkthrough of demo/README.md, step by step, in real Chromium against the real simulator.
+ * {@link DemoTest} asserts on it; {@link DemoScreenshots} photographs it.
+ */
+public final class DemoWalkthrough {
+    final SimulatorFixture sim;
+    final Browser b;
+    /** Called with a step name after each step that is worth a picture. */
+    final Consumer<String> shot;
+
+    public DemoWalkthrough(SimulatorFixture sim, Browser b, Consumer<String> shot) {
+        this.sim = sim;
+        this.b = b;
+        this.shot = shot;
+        sim.simulator.deployment("demo-deployment").set("{\"autoReply\":true,\"routingDelayMillis\":1500}");
+        sim.simulator.deployment("naive-deployment").set("{\"autoReply\":true,\"routingDelayMillis\":1500}");
+    }
+
+    String base() {
+        return "http://localhost:" + sim.port + "/";
+    }
+
+    JsonNode conversation(String deployment) {
+        return sim.conversations(deployment).isEmpty() ? null : sim.conversations(deployment).get(0);
+    }
+
+    /** 1: chat in the shop, follow the customer to another page, end the chat. */
+    public void shop() {
+        b.driver.get(base() + "index.html");
+        b.find(".gcw-launcher");
+        shot.accept("01-shop");
+        b.say("Hi! Is the Ridgeline tent waterproof?");
+        b.waitFor(Duration.ofSeconds(10), d -> b.transcriptText().contains("Dana"));
+        shot.accept("02-chatting");
+        b.driver.findElement(By.linkText("Tent")).click();
+        b.waitFor(Duration.ofSeconds(10), d -> b.transcriptText().contains("waterproof"));
+        shot.accept("03-next-page");
+        b.find(".gcw-end").click();
+        shot.accept("04-confirm-end");
+        b.find(".gcw-confirm-end").click();
+        b.waitFor(Duration.ofSeconds(10), d -> b.present(".gcw-ended"));
+        shot.accept("05-ended");
+    }
+
+    /** 2: the agent console shows the conversation ended by the customer. */
+    public void console() {
+        b.driver.get(base() + "agent");
+        b.waitFor(Duration.ofSeconds(10), d -> !d.findElements(By.cssSelector("#conversations .state")).isEmpty());
+        shot.accept("06-agent-console");
+    }
+
+    /** 3: before/after — the naive widget's conversation is abandoned, ours is ended. */
+    public void compare() {
+        b.driver.get(base() + "compare.html");
+        WebElement naiveInput = b.driver.findElement(By.cssSelector(".naive input"));
+        naiveInput.sendKeys("Hello from the naive widget");
+        naiveInput.submit();
+        b.say("Hello from guest-chat-widget");
+        eventually(Duration.ofSeconds(10), () -> conversation("naive-deployment") != null
+                && sim.conversations("demo-deployment").size() >= 2);
+        shot.accept("07-compare-chatting");
+        b.driver.findElement(By.cssSelector(".naive header button")).click();
+        b.find(".gcw-end").click();
+        b.find(".gcw-confirm-end").click();
+        b.waitFor(Duration.ofSeconds(10), d -> b.present(".gcw-ended"));
+        eventually(Duration.ofSeconds(10), () -> "abandoned".equals(conversation("naive-deployment").path("state").asString()));
+        shot.accept("08-compare-closed");
+        b.driver.get(base() + "agent");
+        b.waitFor(Duration.ofSeconds(10), d -> d.findElements(By.cssSelector("#conversations .state.abandoned")).size() == 1);
+        shot.accept("09-console-before-after");
+    }
+}
