@@ -41,6 +41,8 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
     private ShadowHost host;
     /** Set by {@link #destroy()}; every call after it is ignored. */
     private boolean destroyed;
+    /** The page's title while we prefix it with the unread count; null when the title is the page's own. */
+    private String pageTitle;
 
     ChatWidget(WidgetOptions options) {
         this.options = options;
@@ -48,8 +50,19 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
         BrowserIds ids = new BrowserIds();
         this.store = new SessionStore(storage, options.deploymentId());
         this.tabs = new TabRegistry(options.deploymentId(), ids.newId());
-        this.panel = new ChatPanel(new Controls(), this::takeComposerText, options.title(), options.confirmEnd(),
-                options.container() != null);
+        this.panel = new ChatPanel(new Controls(), new ChatPanel.Composer() {
+            @Override
+            public String take() {
+                return takeComposerText();
+            }
+
+            @Override
+            public void focusSoon(String selector) {
+                if (host != null) {
+                    host.focusSoon(selector);
+                }
+            }
+        }, options.title(), options.confirmEnd(), options.container() != null);
         this.session = new GuestSession(
                 new SessionConfig(options.deploymentId(), options.websocketUrl(), options.endOnPageExit()),
                 new BrowserScheduler(), BrowserSocket.FACTORY, storage, new BrowserHistory(options.apiUrl()), ids,
@@ -86,6 +99,7 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
         if (host != null) {
             host.focusComposer();
         }
+        showUnreadInTitle(0);
         events.emit("open", Payloads.empty());
         events.emit("unread", Payloads.unread(0));
     }
@@ -136,6 +150,24 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
         return queued;
     }
 
+    /**
+     * Custom attributes ({@code channel.metadata.customAttributes}) sent with the customer's next message.
+     * Throws an Error (and emits {@code error}) when keys and values exceed 2,048 UTF-8 bytes.
+     */
+    @JSExport
+    public void setCustomAttributes(JSObject attributes) {
+        java.util.Map<String, String> map = new java.util.HashMap<>();
+        String[] keys = attributes == null ? new String[0] : JsOptions.keys(attributes);
+        for (String key : keys) {
+            map.put(key, JsOptions.str(attributes, key));
+        }
+        WidgetError problem = session.setCustomAttributes(map);
+        if (problem != null) {
+            events.emit("error", Payloads.error(problem));
+            JsOptions.fail(problem.message());
+        }
+    }
+
     @JSExport
     public void on(String event, JSObject listener) {
         events.on(event, listener);
@@ -149,7 +181,7 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
     /** The session state, lower case ({@code idle}, {@code connected}, {@code ended}, …). */
     @JSExport
     public String state() {
-        return session.state().name().toLowerCase();
+        return session.state().wire;
     }
 
     /** Removes every listener, timer, socket and DOM node; the conversation itself is left as it is. */
@@ -158,6 +190,7 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
         if (destroyed) {
             return;
         }
+        showUnreadInTitle(0);
         destroyed = true;
         session.destroy();
         lifecycle.dispose();
@@ -216,7 +249,7 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
             panel.setNotice(null); // an outage notice is stale once we are back
         }
         render();
-        events.emit("state", Payloads.state(state.name().toLowerCase()));
+        events.emit("state", Payloads.state(state.wire));
     }
 
     @Override
@@ -231,9 +264,29 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
         render();
         events.emit("message", Payloads.message(entry));
         if (!panel.isOpen()) {
+            showUnreadInTitle(panel.getUnread());
             events.emit("unread", Payloads.unread(panel.getUnread()));
         }
     }
+
+    /** "(2) Page title" while minimised with unread messages; the page's own title otherwise. */
+    private void showUnreadInTitle(int unread) {
+        if (unread > 0 && pageTitle == null) {
+            pageTitle = title();
+        }
+        if (pageTitle != null) {
+            title(unread > 0 ? "(" + unread + ") " + pageTitle : pageTitle);
+            if (unread == 0) {
+                pageTitle = null;
+            }
+        }
+    }
+
+    @JSBody(script = "return document.title;")
+    static native String title();
+
+    @JSBody(params = "t", script = "document.title=t;")
+    static native void title(String t);
 
     @Override
     public void agentTyping(boolean typing) {
@@ -286,7 +339,10 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
 
     @Override
     public void escape() {
-        if (panel.isOpen()) {
+        if (panel.isConfirming()) {
+            panel.cancelEnd(); // Escape leaves the dialog first, then the panel
+            render();
+        } else if (panel.isOpen()) {
             minimize();
         }
     }

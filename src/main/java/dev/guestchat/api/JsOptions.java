@@ -12,6 +12,13 @@ final class JsOptions {
             + "return _v===undefined||_v===null?null:String(_v);")
     static native String str(JSObject o, String key);
 
+    /** Own enumerable keys whose values are not null/undefined. */
+    @JSBody(params = "o", script = "return Object.keys(o).filter(function(_k){return o[_k]!=null;});")
+    static native String[] keys(JSObject o);
+
+    @JSBody(params = "m", script = "throw new Error('guest-chat: '+m);")
+    static native void fail(String message);
+
     /** An element option: an element, or a CSS selector of one; null when absent or not found. */
     @JSBody(params = {"o", "k"}, script = "var _v=o&&o[k];if(typeof _v==='string')_v=document.querySelector(_v);"
             + "return _v&&_v.nodeType===1?_v:null;")

@@ -11,7 +11,7 @@ final class Payloads {
     }
 
     static JSObject message(ChatEntry e) {
-        return message(e.key(), e.sender().name().toLowerCase(), e.name(), e.text(), e.time());
+        return message(e.key(), e.sender().wire, e.name(), e.text(), e.time());
     }
 
     static JSObject error(WidgetError e) {

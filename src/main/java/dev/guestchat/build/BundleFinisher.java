@@ -12,7 +12,8 @@ import java.util.zip.GZIPOutputStream;
  * {@code window.GuestChat}, runs the script-tag auto-init, prints the raw and gzip size, and fails the build
  * when the widget outgrows its gzip budget. Runs on the JVM during the build; never part of the bundle.
  *
- * <p>Usage: {@code BundleFinisher <teavm-output.js> <bundle.js> <css-file-or-"-"> <gzip-budget-bytes>}
+ * <p>Usage: {@code BundleFinisher <teavm-output.js> <bundle.js> <element.js> <gzip-budget-bytes>}, where
+ * {@code element.js} is the hand-written {@code <guest-chat>} custom element appended inside the wrapper.
  */
 public final class BundleFinisher {
     private BundleFinisher() {
@@ -23,7 +24,9 @@ public final class BundleFinisher {
         Path bundle = Path.of(args[1]);
         long budget = Long.parseLong(args[3]);
         String module = Files.readString(compiled, StandardCharsets.UTF_8);
-        String wrapped = wrap(module);
+        String element = Files.readString(Path.of(args[2]), StandardCharsets.UTF_8)
+                .replaceAll("(?m)^\\s*//.*\\R", "").replaceAll("(?m)^\\s+", ""); // comments and indentation
+        String wrapped = wrap(module, element);
         Files.createDirectories(bundle.getParent());
         Files.writeString(bundle, wrapped, StandardCharsets.UTF_8);
         long raw = wrapped.getBytes(StandardCharsets.UTF_8).length;
@@ -40,12 +43,13 @@ public final class BundleFinisher {
      * object. Shadowing {@code define}, {@code module} and {@code exports} makes it write into our own object
      * instead, which becomes {@code GuestChat}; the host's module loader never sees the widget.
      */
-    static String wrap(String module) {
+    static String wrap(String module, String element) {
         return "/*! guest-chat-widget | MIT */\n"
                 + "(function(){var exports={},module,define;\n"
                 + module
-                + "\n;var g=exports;delete g.main;window.GuestChat=g;"
-                + "try{g.widget=g.autoInit();}catch(e){console.error('guest-chat: init failed',e);}})();\n";
+                + "\n;var g=exports;delete g.main;window.GuestChat=g;\n"
+                + element
+                + "\ntry{g.widget=g.autoInit();}catch(e){console.error('guest-chat: init failed',e);}})();\n";
     }
 
     public static long gzipSize(byte[] data) throws IOException {

@@ -1,6 +1,7 @@
 package dev.guestchat.core;
 
 import dev.guestchat.protocol.WireMessage;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,12 +19,21 @@ import java.util.List;
 public record ChatEntry(String key, Sender sender, String name, String text, String time, Delivery delivery,
                         List<WireMessage.QuickReply> quickReplies) {
 
-    public enum Sender { CUSTOMER, AGENT, BOT, SYSTEM }
+    public enum Sender {
+        CUSTOMER("customer"), AGENT("agent"), BOT("bot"), SYSTEM("system");
+
+        /** The name hosts see in {@code message} events and the CSS class suffix. */
+        public final String wire;
+
+        Sender(String wire) {
+            this.wire = wire;
+        }
+    }
 
     public enum Delivery { SENDING, DELIVERED, FAILED }
 
     public static ChatEntry system(String key, String text) {
-        return new ChatEntry(key, Sender.SYSTEM, null, text, null, Delivery.DELIVERED, List.of());
+        return new ChatEntry(key, Sender.SYSTEM, null, text, null, Delivery.DELIVERED, new ArrayList<>());
     }
 
     static ChatEntry fromWire(WireMessage m) {

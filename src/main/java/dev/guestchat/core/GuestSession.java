@@ -8,6 +8,7 @@ import dev.guestchat.protocol.ServerFrames;
 import dev.guestchat.protocol.WireMessage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The guest session state machine: connect, configure, heartbeat, reconnect, outbox, end/Clear and the
@@ -86,6 +87,10 @@ public final class GuestSession {
     private long sameSiteNavigationAt;
     /** The socket was closed in pagehide to keep the conversation; reconnect on pageshow. */
     private boolean pausedForPageHide;
+    /** Custom attributes for the next customer message; null when none are waiting. */
+    private Map<String, String> customAttributes;
+    /** {@code maxCustomDataBytes} from the last SessionResponse (§4.1); 2,048 until the server says otherwise. */
+    private int maxCustomDataBytes = 2048;
 
     public GuestSession(SessionConfig config, Ports.Scheduler scheduler, Ports.SocketFactory sockets,
                         Ports.KeyValueStore storage, Ports.HistorySource history, Ports.IdSource ids,
@@ -152,9 +157,10 @@ public final class GuestSession {
             return false;
         }
         String tracingId = ids.newId();
-        outbox.add(new Outbox.Pending(tracingId, trimmed));
+        outbox.add(new Outbox.Pending(tracingId, trimmed, customAttributes));
+        customAttributes = null; // they travel with this message (§3.3: any message may carry them)
         transcript.put(new ChatEntry(tracingId, ChatEntry.Sender.CUSTOMER, null, trimmed, null,
-                ChatEntry.Delivery.SENDING, List.of()));
+                ChatEntry.Delivery.SENDING, new ArrayList<>()));
         store.active(true);
         observer.transcriptChanged(transcript.rows());
         if (isConfigured()) {
@@ -163,6 +169,42 @@ public final class GuestSession {
             ensureConnected();
         }
         return true;
+    }
+
+    /**
+     * Custom attributes (participant data for the flow and the agent) sent with the next customer message.
+     * Returns the error when they exceed the deployment's byte budget (UTF-8 bytes of keys and values, as the
+     * service counts them, §5.12); then nothing is kept.
+     */
+    public WidgetError setCustomAttributes(Map<String, String> attributes) {
+        int bytes = 0;
+        for (Map.Entry<String, String> e : attributes.entrySet()) {
+            bytes += utf8Length(e.getKey()) + utf8Length(e.getValue());
+        }
+        if (bytes > maxCustomDataBytes) {
+            return new WidgetError(4013, "custom-attributes-too-large", "Custom attributes are " + bytes
+                    + " bytes; the limit is " + maxCustomDataBytes + " bytes (UTF-8, keys and values).");
+        }
+        customAttributes = attributes.isEmpty() ? null : new java.util.HashMap<>(attributes);
+        return null;
+    }
+
+    static int utf8Length(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n += 1;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
     }
 
     /** End chat: Presence Clear, then wait for SessionClearedEvent (≤ 5 s) — the only way to end it (§5.4). */
@@ -360,6 +402,7 @@ public final class GuestSession {
     private void configured(ServerFrame.SessionResponse response) {
         connection.configured = true;
         startNewOnConfigure = false;
+        maxCustomDataBytes = response.maxCustomDataBytes() > 0 ? response.maxCustomDataBytes() : 2048;
         backoff.reset();
         outageReported = false;
         scheduleHeartbeat();
@@ -409,7 +452,7 @@ public final class GuestSession {
         if (p == null || !isConfigured()) {
             return; // acknowledged meanwhile, or the socket is gone: the next configure flushes it
         }
-        connection.sendFrame(new ClientFrame.SendText(store.token(), p.tracingId(), p.text(), null));
+        connection.sendFrame(new ClientFrame.SendText(store.token(), p.tracingId(), p.text(), p.customAttributes()));
     }
 
     // ------------------------------------------------------------------ heartbeat

@@ -9,8 +9,11 @@ import java.util.List;
  * socket dropped — so nothing typed is lost; after a reconnect everything left is sent again in order.
  */
 public final class Outbox {
-    /** A message waiting for its acknowledgement; {@code tracingId} is also its transcript key. */
-    public record Pending(String tracingId, String text) {
+    /**
+     * A message waiting for its acknowledgement; {@code tracingId} is also its transcript key;
+     * {@code customAttributes} ride along with it (null when none).
+     */
+    public record Pending(String tracingId, String text, java.util.Map<String, String> customAttributes) {
     }
 
     private final List<Pending> pending = new ArrayList<>();
@@ -39,7 +42,7 @@ public final class Outbox {
     }
 
     public List<Pending> all() {
-        return List.copyOf(pending);
+        return new ArrayList<>(pending);
     }
 
     public boolean isEmpty() {

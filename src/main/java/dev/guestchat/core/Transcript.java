@@ -65,7 +65,7 @@ public final class Transcript {
     }
 
     public List<ChatEntry> rows() {
-        return List.copyOf(rows);
+        return new ArrayList<>(rows);
     }
 
     public int size() {

@@ -61,17 +61,27 @@ public final class GuestApiSimulator implements AutoCloseable {
 
     private final Javalin app;
 
+    /** A directory served as static files under {@code urlPrefix}, with extra response headers (e.g. a CSP). */
+    public record StaticDir(String urlPrefix, Path directory, Map<String, String> headers) {
+    }
+
     /**
      * @param staticDirs URL prefix → directory served as static files (the demo, test pages, the bundle)
      */
     public GuestApiSimulator(Map<String, Path> staticDirs) {
+        this(staticDirs.entrySet().stream().map(e -> new StaticDir(e.getKey(), e.getValue(), Map.of())).toList());
+    }
+
+    public GuestApiSimulator(List<StaticDir> staticDirs) {
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            staticDirs.forEach((prefix, dir) -> config.staticFiles.add(s -> {
-                s.hostedPath = prefix;
-                s.directory = dir.toAbsolutePath().toString();
+            staticDirs.forEach(dir -> config.staticFiles.add(s -> {
+                s.hostedPath = dir.urlPrefix();
+                s.directory = dir.directory().toAbsolutePath().toString();
                 s.location = Location.EXTERNAL;
-                s.headers = Map.of("Cache-Control", "no-store");
+                Map<String, String> headers = new LinkedHashMap<>(dir.headers());
+                headers.put("Cache-Control", "no-store");
+                s.headers = headers;
             }));
             config.routes.wsBeforeUpgrade("/v1", this::checkUpgrade);
             config.routes.ws("/v1", ws -> {

@@ -35,6 +35,9 @@ public final class ChatPanel {
     /** Access to the composer element, supplied by the DOM host. */
     public interface Composer {
         String take();
+
+        /** Moves focus to the element matching {@code selector} once the template has rendered. */
+        void focusSoon(String selector);
     }
 
     public ChatPanel(PanelActions actions, Composer composer, String title, boolean confirmEnd, boolean inline) {
@@ -188,6 +191,7 @@ public final class ChatPanel {
     public void askEnd() {
         if (confirmEnd) {
             confirming = true;
+            composer.focusSoon(".gcw-confirm-end"); // the dialog takes focus (and keeps it, see ShadowHost)
         } else {
             actions.end();
         }
@@ -196,15 +200,18 @@ public final class ChatPanel {
     public void confirm() {
         confirming = false;
         actions.end();
+        composer.focusSoon(".gcw-log");
     }
 
     public void cancelEnd() {
         confirming = false;
+        composer.focusSoon(".gcw-end");
     }
 
     public void startNew() {
         notice = null;
         actions.startNew();
+        composer.focusSoon(".gcw-input");
     }
 
     public void reconnect() {

@@ -22,7 +22,7 @@ public final class RowView {
     }
 
     public String getCssClass() {
-        String base = "gcw-row gcw-" + entry.sender().name().toLowerCase();
+        String base = "gcw-row gcw-" + entry.sender().wire;
         return entry.delivery() == ChatEntry.Delivery.FAILED ? base + " gcw-failed" : base;
     }
 

@@ -50,6 +50,11 @@ public final class ShadowHost {
         return takeText(root);
     }
 
+    /** Focus after the current event's re-render (Flavour renders synchronously after handlers). */
+    public void focusSoon(String selector) {
+        focusLater(root, selector);
+    }
+
     public void focusComposer() {
         focus(root, ".gcw-input");
     }
@@ -85,6 +90,9 @@ public final class ShadowHost {
 
     @JSBody(params = {"r", "enter", "escape"}, script = "function _k(_e){"
             + "if(_e.key==='Escape'){escape();return;}"
+            + "var _d=r.querySelector('.gcw-confirm');if(_e.key==='Tab'&&_d){var _b=_d.querySelectorAll('button'),"
+            + "_f=_b[0],_l=_b[_b.length-1],_a=r.activeElement;if(_e.shiftKey?(_a===_f||!_d.contains(_a))"
+            + ":(_a===_l||!_d.contains(_a))){_e.preventDefault();(_e.shiftKey?_l:_f).focus();}return;}"
             + "var _t=_e.target;if(_e.key==='Enter'&&!_e.shiftKey&&!_e.isComposing&&_t&&_t.classList"
             + "&&_t.classList.contains('gcw-input')){_e.preventDefault();enter();}}"
             + "r.addEventListener('keydown',_k);return function(){r.removeEventListener('keydown',_k);};")
@@ -92,6 +100,9 @@ public final class ShadowHost {
 
     @JSBody(params = "r", script = "var _t=r.querySelector('.gcw-input');if(!_t)return '';var _v=_t.value;_t.value='';return _v;")
     static native String takeText(JSObject root);
+
+    @JSBody(params = {"r", "sel"}, script = "setTimeout(function(){var _e=r.querySelector(sel);if(_e)_e.focus();},0);")
+    static native void focusLater(JSObject root, String selector);
 
     @JSBody(params = {"r", "sel"}, script = "var _e=r.querySelector(sel);if(_e)_e.focus();")
     static native void focus(JSObject root, String selector);

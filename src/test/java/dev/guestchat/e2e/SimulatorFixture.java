@@ -22,6 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
  * agent-side API the way a test asserts on it.
  */
 public final class SimulatorFixture implements AutoCloseable {
+    /** The policy of issue 4 §5: no inline script or style, no eval, sockets only to localhost. */
+    public static final String STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "connect-src 'self' ws://localhost:*";
     public final GuestApiSimulator simulator;
     public final int port;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -33,11 +36,13 @@ public final class SimulatorFixture implements AutoCloseable {
 
     /** @param demo also serve {@code demo/} at {@code /}, as the demo command does */
     public SimulatorFixture(boolean demo) {
-        Map<String, Path> statics = new LinkedHashMap<>();
-        statics.put("/dist", Path.of("web/dist"));
-        statics.put("/pages", Path.of("src/test/resources/pages"));
+        List<GuestApiSimulator.StaticDir> statics = new ArrayList<>();
+        statics.add(new GuestApiSimulator.StaticDir("/dist", Path.of("web/dist"), Map.of()));
+        statics.add(new GuestApiSimulator.StaticDir("/pages", Path.of("src/test/resources/pages"), Map.of()));
+        statics.add(new GuestApiSimulator.StaticDir("/csp", Path.of("src/test/resources/csp"), Map.of(
+                "Content-Security-Policy", STRICT_CSP)));
         if (demo) {
-            statics.put("/", Path.of("demo"));
+            statics.add(new GuestApiSimulator.StaticDir("/", Path.of("demo"), Map.of()));
         }
         simulator = new GuestApiSimulator(statics).start("127.0.0.1", 0);
         port = simulator.port();
