@@ -20,12 +20,15 @@ public final class BundleFinisher {
     }
 
     public static void main(String[] args) throws IOException {
+        if (args[0].equals("esm")) {
+            finishModule(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]));
+            return;
+        }
         Path compiled = Path.of(args[0]);
         Path bundle = Path.of(args[1]);
         long budget = Long.parseLong(args[3]);
         String module = Files.readString(compiled, StandardCharsets.UTF_8);
-        String element = Files.readString(Path.of(args[2]), StandardCharsets.UTF_8)
-                .replaceAll("(?m)^\\s*//.*\\R", "").replaceAll("(?m)^\\s+", ""); // comments and indentation
+        String element = minifyScript(Files.readString(Path.of(args[2]), StandardCharsets.UTF_8));
         String wrapped = wrap(module, element);
         Files.createDirectories(bundle.getParent());
         Files.writeString(bundle, wrapped, StandardCharsets.UTF_8);
@@ -50,6 +53,38 @@ public final class BundleFinisher {
                 + "\n;var g=exports;delete g.main;window.GuestChat=g;\n"
                 + element
                 + "\ntry{g.widget=g.autoInit();}catch(e){console.error('guest-chat: init failed',e);}})();\n";
+    }
+
+    /**
+     * The ES module build for bundlers: TeaVM's {@code export{…}} names its minified locals; we keep {@code init}
+     * and {@code ChatWidget}, drop {@code main}/{@code autoInit} (a module has no {@code currentScript}), and add
+     * {@code defineGuestChatElement()} so that importing stays free of side effects.
+     */
+    static void finishModule(Path compiled, Path out, Path elementScript) throws IOException {
+        String module = Files.readString(compiled, StandardCharsets.UTF_8);
+        java.util.regex.Matcher exports = java.util.regex.Pattern.compile("export\\{([^}]*)\\};?\\s*$").matcher(module);
+        if (!exports.find()) {
+            throw new IllegalStateException("no export list in " + compiled);
+        }
+        java.util.Map<String, String> locals = new java.util.HashMap<>();
+        for (String binding : exports.group(1).split(",")) {
+            String[] parts = binding.trim().split("\\s+as\\s+");
+            locals.put(parts.length == 2 ? parts[1] : parts[0], parts[0]);
+        }
+        String init = locals.get("init");
+        String element = minifyScript(Files.readString(elementScript, StandardCharsets.UTF_8)).replace("})(g);", "})(GuestChat);");
+        String result = "/*! guest-chat-widget | MIT */\n" + module.substring(0, exports.start())
+                + "\nexport{" + init + " as init," + locals.get("ChatWidget") + " as ChatWidget};\n"
+                + "export function defineGuestChatElement(){var GuestChat={init:" + init + "};\n" + element + "}\n";
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, result, StandardCharsets.UTF_8);
+        byte[] bytes = result.getBytes(StandardCharsets.UTF_8);
+        System.out.println("[bundle] " + out + ": " + bytes.length + " bytes raw, " + gzipSize(bytes) + " bytes gzip (ES module)");
+    }
+
+    /** The hand-written element script without comments and indentation. */
+    static String minifyScript(String script) {
+        return script.replaceAll("(?m)^\\s*//.*\\R", "").replaceAll("(?m)^\\s+", "");
     }
 
     public static long gzipSize(byte[] data) throws IOException {

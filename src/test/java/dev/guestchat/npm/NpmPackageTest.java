@@ -1,0 +1,142 @@
+package dev.guestchat.npm;
+
+import static dev.guestchat.e2e.SimulatorFixture.eventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.guestchat.e2e.Browser;
+import dev.guestchat.simulator.GuestApiSimulator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The npm package as a developer gets it: {@code npm pack}, installed into an empty project, type-checked by
+ * {@code tsc}, and run in Chromium. The declared types are compared with what the code really exports.
+ */
+class NpmPackageTest {
+    @TempDir
+    static Path work;
+    static Path tarball;
+    static Path project;
+
+    static String run(Path dir, String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "timed out: " + String.join(" ", command));
+        assertEquals(0, p.exitValue(), String.join(" ", command) + " failed:\n" + out);
+        return out;
+    }
+
+    @BeforeAll
+    static void packAndInstall() throws Exception {
+        String name = run(Path.of("web"), "npm", "pack", "--silent", "--pack-destination", work.toString()).trim();
+        tarball = work.resolve(name.lines().reduce((a, b) -> b).orElseThrow());
+        project = Files.createDirectories(work.resolve("app"));
+        Files.writeString(project.resolve("package.json"), "{\"name\":\"empty-app\",\"version\":\"1.0.0\",\"private\":true,"
+                + "\"type\":\"module\"}");
+        run(project, "npm", "install", "--no-audit", "--no-fund", "--loglevel=error", tarball.toString(), "typescript@5");
+    }
+
+    @Test
+    void thePackageHoldsTheBundlesTypesCssAndReadmeAndNothingElse() throws Exception {
+        List<String> files = new ArrayList<>(List.of(run(work, "tar", "tzf", tarball.toString()).trim().split("\\R")));
+        files.sort(null);
+        assertEquals(List.of("package/README.md", "package/dist/guest-chat.js", "package/dist/guest-chat.mjs",
+                "package/index.d.ts", "package/package.json", "package/theme.css"), files);
+    }
+
+    @Test
+    void typesCheckInAnEmptyProjectAndRejectWrongUse() throws Exception {
+        Files.writeString(project.resolve("tsconfig.json"), "{\"compilerOptions\":{\"strict\":true,\"noEmit\":true,"
+                + "\"module\":\"esnext\",\"moduleResolution\":\"bundler\",\"target\":\"es2020\",\"lib\":[\"es2020\",\"dom\"]},"
+                + "\"files\":[\"main.ts\"]}");
+        Files.writeString(project.resolve("main.ts"), String.join("\n",
+                "import { init, defineGuestChatElement, type ChatWidget, type ChatMessage, type ChatError } from 'guest-chat-widget';",
+                "const chat: ChatWidget = init({ deploymentId: 'd', region: 'mypurecloud.com', endOnPageExit: 'leave',",
+                "  confirmEnd: false, title: 'Help', theme: 'dark', container: '#chat' });",
+                "chat.on('message', (m: ChatMessage) => { const text: string = m.text; const who: 'agent' | 'bot' | 'customer' | 'system' = m.sender; void text; void who; });",
+                "chat.on('error', (e: ChatError) => { const c: number = e.code; void c; });",
+                "chat.on('ended', (e) => { const b: boolean = e.byCustomer; void b; });",
+                "chat.on('unread', (e) => { const n: number = e.count; void n; });",
+                "chat.setCustomAttributes({ orderId: 'A-1042' });",
+                "const sent: boolean = chat.send('hi'); void sent;",
+                "const ended: Promise<void> = chat.end(); void ended;",
+                "defineGuestChatElement();",
+                "const element = document.querySelector('guest-chat'); const w: ChatWidget | null | undefined = element?.widget; void w;",
+                "// @ts-expect-error unknown event",
+                "chat.on('nope', () => {});",
+                "// @ts-expect-error endOnPageExit is a closed set",
+                "init({ deploymentId: 'd', endOnPageExit: 'sometimes' });",
+                "// @ts-expect-error deploymentId is required",
+                "init({ region: 'mypurecloud.com' });",
+                "// @ts-expect-error the message payload has no such field",
+                "chat.on('message', (m) => m.body);",
+                ""));
+        run(project, "npx", "--no-install", "tsc", "-p", ".");
+    }
+
+    @Test
+    void theDeclaredApiIsTheRealOne() throws Exception {
+        String dts = Files.readString(Path.of("web/index.d.ts"));
+        String widget = Files.readString(Path.of("src/main/java/dev/guestchat/api/ChatWidget.java"));
+        String options = Files.readString(Path.of("src/main/java/dev/guestchat/api/WidgetOptions.java"));
+        TreeSet<String> methods = names(widget, "@JSExport\\s+public \\S+ (\\w+)\\(");
+        assertEquals(new TreeSet<>(List.of("destroy", "end", "minimize", "off", "on", "open", "send",
+                "setCustomAttributes", "startNew", "state")), methods, "the exported methods, as the test reads them");
+        assertEquals(names(block(dts, "interface ChatWidget"), "\\n\\s*(\\w+)[<(]"), methods, "methods");
+        assertEquals(names(block(dts, "interface ChatEvents"), "\\n\\s*(\\w+):"),
+                names(widget, "events\\.emit\\(\"(\\w+)\""), "events");
+        TreeSet<String> read = names(options, "(?:str|element)\\(o, \"(\\w+)\"\\)");
+        assertTrue(read.containsAll(List.of("deploymentId", "region", "endOnPageExit", "container")), read.toString());
+        assertEquals(names(block(dts, "interface GuestChatOptions"), "\\n\\s*(\\w+)\\??:"), read, "options");
+    }
+
+    @Test
+    void theInstalledModuleRunsInTheBrowser() throws Exception {
+        Files.writeString(project.resolve("index.html"), "<!doctype html><html><head><meta charset=utf-8><title>app</title>"
+                + "</head><body><div id=chat></div><script type=module src=app.js></script></body></html>");
+        Files.writeString(project.resolve("app.js"), "import { init, defineGuestChatElement } from "
+                + "'./node_modules/guest-chat-widget/dist/guest-chat.mjs';\n"
+                + "defineGuestChatElement();\n"
+                + "window.chat = init({ deploymentId: 'npm-deployment', websocketUrl: '/v1', apiUrl: '', container: '#chat' });\n"
+                + "window.elementDefined = !!customElements.get('guest-chat');\n");
+        try (GuestApiSimulator sim = new GuestApiSimulator(Map.of("/app", project)).start("127.0.0.1", 0);
+             Browser b = new Browser()) {
+            sim.deployment("npm-deployment").set("{}");
+            b.driver.get("http://localhost:" + sim.port() + "/app/index.html");
+            b.say("hello from an npm install");
+            assertTrue(eventually(Duration.ofSeconds(5), () -> sim.conversationsJson().contains("npm-deployment")));
+            assertEquals(true, b.js("return window.elementDefined;"));
+            assertEquals("connected", b.js("return window.chat.state();"));
+            assertEquals("undefined", b.js("return typeof window.GuestChat;"), "the module build defines no global");
+        }
+    }
+
+    static String block(String text, String header) {
+        int start = text.indexOf(header);
+        assertTrue(start >= 0, header);
+        return text.substring(start, text.indexOf("\n}", start));
+    }
+
+    static TreeSet<String> names(String text, String regex) {
+        TreeSet<String> out = new TreeSet<>();
+        Matcher m = Pattern.compile(regex).matcher(text);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+}

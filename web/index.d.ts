@@ -1,0 +1,99 @@
+// Types of guest-chat-widget's public API (kept in step with dev.guestchat.api; checked by tsc in the tests).
+
+/** When leaving the page ends the conversation (Presence Clear). */
+export type EndOnPageExit = 'leave' | 'always' | 'never';
+
+export interface GuestChatOptions {
+  /** Messenger deployment id (required). */
+  deploymentId: string;
+  /** Region domain, e.g. "mypurecloud.com": socket wss://webmessaging.<region>/v1, REST https://api.<region>. */
+  region?: string;
+  /** Guest API socket base URL; a path such as "/v1" means this page's host. */
+  websocketUrl?: string;
+  /** REST base URL for history; "" means this page's origin. */
+  apiUrl?: string;
+  /** Default "leave". */
+  endOnPageExit?: EndOnPageExit;
+  /** Ask before End chat ends the conversation. Default true. */
+  confirmEnd?: boolean;
+  /** Panel title. Default "Chat with us". */
+  title?: string;
+  /** Inline mode: render into this element (or the first match of this selector) instead of the floating launcher. */
+  container?: HTMLElement | string;
+  /** Default "auto" (follows prefers-color-scheme). */
+  theme?: 'light' | 'dark' | 'auto';
+}
+
+export type ChatState =
+  | 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'ending' | 'ended' | 'read_only' | 'suspended' | 'failed';
+
+export interface ChatMessage {
+  id: string;
+  sender: 'agent' | 'bot' | 'customer' | 'system';
+  /** Agent or bot display name; null for the customer. */
+  name: string | null;
+  text: string;
+  /** ISO-8601 server time; null when the server gave none. */
+  time: string | null;
+}
+
+export type ChatErrorReason =
+  | 'clear-disabled' | 'end-timeout' | 'end-failed' | 'unreachable' | 'connection-lost' | 'connection-closed'
+  | 'session-expired' | 'message-rejected' | 'cannot-send' | 'server-error' | 'missing-deployment-id'
+  | 'custom-attributes-too-large';
+
+export interface ChatError {
+  /** Guest API code (e.g. 403, 4006, 4011), a WebSocket close code, or 0. */
+  code: number;
+  reason: ChatErrorReason;
+  /** Plain words, as shown to the customer. */
+  message: string;
+}
+
+export interface ChatEvents {
+  ready: Record<string, never>;
+  open: Record<string, never>;
+  minimize: Record<string, never>;
+  message: ChatMessage;
+  state: { state: ChatState };
+  ended: { byCustomer: boolean };
+  error: ChatError;
+  unread: { count: number };
+}
+
+export interface ChatWidget {
+  open(): void;
+  /** Hides the panel; never ends the conversation. */
+  minimize(): void;
+  /** Ends the conversation without asking; resolves when the server confirmed it. */
+  end(): Promise<void>;
+  startNew(): void;
+  /** Sends as the customer; false when nothing could be queued. */
+  send(text: string): boolean;
+  /** Sent with the next customer message; throws when keys + values exceed 2,048 UTF-8 bytes. */
+  setCustomAttributes(attributes: Record<string, string>): void;
+  state(): ChatState;
+  on<K extends keyof ChatEvents>(event: K, listener: (payload: ChatEvents[K]) => void): void;
+  off<K extends keyof ChatEvents>(event: K, listener: (payload: ChatEvents[K]) => void): void;
+  /** Removes every listener, timer, socket and DOM node; the conversation itself stays as it is. */
+  destroy(): void;
+}
+
+export function init(options: GuestChatOptions): ChatWidget;
+
+/** Registers <guest-chat deployment-id="…" region="…" [inline]> (same options as attributes). */
+export function defineGuestChatElement(): void;
+
+export interface GuestChatElement extends HTMLElement {
+  readonly widget: ChatWidget | null;
+}
+
+declare global {
+  /** The script build (<script src=".../guest-chat.js">) defines this one global. */
+  interface Window {
+    GuestChat?: { init(options: GuestChatOptions): ChatWidget; widget: ChatWidget | null };
+  }
+  interface HTMLElementTagNameMap {
+    'guest-chat': GuestChatElement;
+  }
+}
