@@ -22,7 +22,63 @@ export interface GuestChatOptions {
   container?: HTMLElement | string;
   /** Default "auto" (follows prefers-color-scheme). */
   theme?: 'light' | 'dark' | 'auto';
+  /** Default: the first of navigator.languages the widget has a catalogue for, else English. */
+  language?: Language;
+  /** Your own words for any text, by key; they win over the catalogue. */
+  strings?: Partial<Record<StringKey, string>>;
+  /** Where <language>.json catalogues are served (the package's dist/i18n/); default: next to the script build. */
+  i18nUrl?: string;
 }
+
+export type Language = 'en' | 'de' | 'fr' | 'es' | 'nl' | 'ar';
+
+/** Keys of the message catalogue (English texts in the README; other languages in dist/i18n/*.json). */
+export type StringKey =
+  | 'title'
+  | 'launcher'
+  | 'launcherUnread'
+  | 'minimize'
+  | 'minimizeHint'
+  | 'endChat'
+  | 'connecting'
+  | 'reconnecting'
+  | 'ending'
+  | 'suspended'
+  | 'failed'
+  | 'continueHere'
+  | 'dismiss'
+  | 'conversation'
+  | 'hint'
+  | 'typing'
+  | 'confirmQuestion'
+  | 'confirmEnd'
+  | 'confirmKeep'
+  | 'ended'
+  | 'endedByAgent'
+  | 'agentLeft'
+  | 'startNew'
+  | 'message'
+  | 'placeholder'
+  | 'send'
+  | 'sendLabel'
+  | 'you'
+  | 'agent'
+  | 'assistant'
+  | 'sending'
+  | 'notSent'
+  | 'clear-disabled'
+  | 'end-timeout'
+  | 'end-failed'
+  | 'unreachable'
+  | 'connection-lost'
+  | 'connection-closed'
+  | 'session-expired'
+  | 'cannot-send'
+  | 'read-only'
+  | 'too-long'
+  | 'message-rejected'
+  | 'server-error'
+  | 'missing-deployment-id';
 
 export type ChatState =
   | 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'ending' | 'ended' | 'read_only' | 'suspended' | 'failed';
@@ -46,8 +102,10 @@ export interface ChatError {
   /** Guest API code (e.g. 403, 4006, 4011), a WebSocket close code, or 0. */
   code: number;
   reason: ChatErrorReason;
-  /** Plain words, as shown to the customer. */
+  /** Plain words, as shown to the customer (in the widget's language). */
   message: string;
+  /** The server's own text or the widget's numbers, when there are any. */
+  detail: string | null;
 }
 
 export interface ChatEvents {

@@ -1,5 +1,6 @@
 package dev.guestchat.api;
 
+import dev.guestchat.browser.BrowserCatalogue;
 import dev.guestchat.browser.BrowserHistory;
 import dev.guestchat.browser.BrowserIds;
 import dev.guestchat.browser.BrowserScheduler;
@@ -19,6 +20,7 @@ import dev.guestchat.core.WidgetError;
 import dev.guestchat.ui.ChatPanel;
 import dev.guestchat.ui.PanelActions;
 import dev.guestchat.ui.ShadowHost;
+import dev.guestchat.ui.Strings;
 import java.util.List;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSExport;
@@ -37,6 +39,8 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
     private final TabRegistry tabs;
     private final PageLifecycle lifecycle;
     private final ChatPanel panel;
+    /** The message catalogue in use; filled before the panel first renders. */
+    private final Strings strings;
     /** The rendered panel; null until the document has a body, and after {@link #destroy()}. */
     private ShadowHost host;
     /** Set by {@link #destroy()}; every call after it is ignored. */
@@ -49,6 +53,8 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
         BrowserStore storage = new BrowserStore();
         BrowserIds ids = new BrowserIds();
         this.store = new SessionStore(storage, options.deploymentId());
+        this.strings = new Strings(options.language() != null ? Strings.choose(new String[] {JsOptions.lower(options.language())})
+                : Strings.choose(JsOptions.languages()));
         this.tabs = new TabRegistry(options.deploymentId(), ids.newId());
         this.panel = new ChatPanel(new Controls(), new ChatPanel.Composer() {
             @Override
@@ -62,21 +68,46 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
                     host.focusSoon(selector);
                 }
             }
-        }, options.title(), options.confirmEnd(), options.container() != null);
+        }, strings, options.title(), options.confirmEnd(), options.container() != null);
         this.session = new GuestSession(
                 new SessionConfig(options.deploymentId(), options.websocketUrl(), options.endOnPageExit()),
                 new BrowserScheduler(), BrowserSocket.FACTORY, storage, new BrowserHistory(options.apiUrl()), ids,
                 tabs, JsObjectView.PARSER, this, ChatWidget::warn, new Backoff(ChatWidget::random));
         this.lifecycle = new PageLifecycle(this);
-        // one tick later, so that listeners registered right after init() hear everything from the start
-        new BrowserScheduler().schedule(0, () -> whenBodyReady(this::mount));
+        loadCatalogue(() -> whenBodyReady(this::mount));
+    }
+
+    /**
+     * English is built in; another language's catalogue is fetched from {@code i18nUrl} (or next to the script)
+     * before the first render, for at most 2 s — after that the widget shows English rather than nothing.
+     * Always at least one tick later, so that listeners registered right after init() hear everything.
+     */
+    private void loadCatalogue(Runnable then) {
+        String base = options.i18nUrl() != null ? options.i18nUrl() : JsOptions.scriptI18nBase();
+        Runnable finish = () -> {
+            strings.putAll(options.strings()); // the host's own words win
+            then.run();
+        };
+        if (strings.language().equals("en") || base == null) {
+            new BrowserScheduler().schedule(0, finish);
+            return;
+        }
+        String url = base.endsWith("/") ? base : base + "/";
+        BrowserCatalogue.load(url + strings.language() + ".json", 2_000, catalogue -> {
+            if (catalogue == null) {
+                warn("guest-chat: no " + strings.language() + " catalogue at " + url + ", showing English");
+            } else {
+                strings.putAll(JsOptions.strings(catalogue));
+            }
+            finish.run();
+        });
     }
 
     private void mount() {
         if (destroyed) {
             return;
         }
-        host = new ShadowHost(panel, this, options.container(), options.theme());
+        host = new ShadowHost(panel, this, options.container(), options.theme(), strings);
         session.start();
         if ((panel.isInline() || store.panelOpen()) && session.state() != SessionState.FAILED) {
             open(); // the customer had the chat open on the previous page
@@ -126,7 +157,7 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
             if (ended) {
                 call(resolve, Payloads.empty());
             } else {
-                call(reject, Payloads.error(error));
+                call(reject, Payloads.error(error, strings.error(error.reason(), error.code())));
             }
         }));
     }
@@ -163,7 +194,7 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
         }
         WidgetError problem = session.setCustomAttributes(map);
         if (problem != null) {
-            events.emit("error", Payloads.error(problem));
+            events.emit("error", Payloads.error(problem, problem.message()));
             JsOptions.fail(problem.message());
         }
     }
@@ -296,9 +327,13 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
 
     @Override
     public void error(WidgetError error) {
-        panel.setNotice(error.message());
+        String text = strings.error(error.reason(), error.code());
+        if (text == null) {
+            text = error.message() != null ? error.message() : strings.get("server-error");
+        }
+        panel.setNotice(text);
         render();
-        events.emit("error", Payloads.error(error));
+        events.emit("error", Payloads.error(error, text));
     }
 
     @Override

@@ -12,6 +12,33 @@ final class JsOptions {
             + "return _v===undefined||_v===null?null:String(_v);")
     static native String str(JSObject o, String key);
 
+    /** An object-valued option, or null. */
+    @JSBody(params = {"o", "k"}, script = "var _v=o&&o[k];return _v&&typeof _v==='object'?_v:null;")
+    static native JSObject object(JSObject o, String key);
+
+    /** A flat object of strings as a map (values converted with String()); empty for null. */
+    static java.util.Map<String, String> strings(JSObject o) {
+        java.util.Map<String, String> map = new java.util.HashMap<>();
+        if (o != null) {
+            for (String key : keys(o)) {
+                map.put(key, str(o, key));
+            }
+        }
+        return map;
+    }
+
+    /** The browser's language preferences, best first. */
+    @JSBody(script = "var _n=navigator,_l=_n.languages&&_n.languages.length?_n.languages:[_n.language||'en'];"
+            + "return _l.map(function(_x){return String(_x).toLowerCase();});")
+    static native String[] languages();
+
+    /** Where the script build found itself: catalogues live in {@code i18n/} next to it. */
+    @JSBody(script = "var _g=window.GuestChat;return _g&&_g.i18nBase||null;")
+    static native String scriptI18nBase();
+
+    @JSBody(params = "s", script = "return s.toLowerCase();")
+    static native String lower(String s);
+
     /** Own enumerable keys whose values are not null/undefined. */
     @JSBody(params = "o", script = "return Object.keys(o).filter(function(_k){return o[_k]!=null;});")
     static native String[] keys(JSObject o);

@@ -14,16 +14,18 @@ final class Payloads {
         return message(e.key(), e.sender().wire, e.name(), e.text(), e.time());
     }
 
-    static JSObject error(WidgetError e) {
-        return error(e.code(), e.reason(), e.message());
+    /** {@code message}: the words shown to the customer; {@code detail}: the server's text or the widget's numbers. */
+    static JSObject error(WidgetError e, String message) {
+        return error(e.code(), e.reason(), message, e.message());
     }
 
     @JSBody(params = {"id", "sender", "name", "text", "time"},
             script = "return {id:id,sender:sender,name:name,text:text,time:time};")
     static native JSObject message(String id, String sender, String name, String text, String time);
 
-    @JSBody(params = {"code", "reason", "message"}, script = "return {code:code,reason:reason,message:message};")
-    static native JSObject error(int code, String reason, String message);
+    @JSBody(params = {"code", "reason", "message", "detail"},
+            script = "return {code:code,reason:reason,message:message,detail:detail};")
+    static native JSObject error(int code, String reason, String message, String detail);
 
     @JSBody(params = "state", script = "return {state:state};")
     static native JSObject state(String state);

@@ -14,10 +14,13 @@ import org.teavm.jso.JSObject;
  * @param title         panel title
  * @param container     inline mode: the element to render into instead of the floating launcher; null = floating
  * @param theme         {@code light}, {@code dark} or {@code auto} (follows {@code prefers-color-scheme})
+ * @param language      catalogue language ({@code en}, {@code de}, …); null = from {@code navigator.languages}
+ * @param strings       the host's text overrides by catalogue key; empty when none
+ * @param i18nUrl       where {@code <language>.json} catalogues are; null = next to the script, if known
  */
 public record WidgetOptions(String deploymentId, String websocketUrl, String apiUrl, EndOnPageExit endOnPageExit,
                             boolean confirmEnd, String title, org.teavm.jso.dom.html.HTMLElement container,
-                            String theme) {
+                            String theme, String language, java.util.Map<String, String> strings, String i18nUrl) {
 
     /** Reads a JS options object; unknown keys are ignored, wrong types fall back to defaults. */
     static WidgetOptions from(JSObject o) {
@@ -40,8 +43,9 @@ public record WidgetOptions(String deploymentId, String websocketUrl, String api
         return new WidgetOptions(deployment != null ? deployment.trim() : "",
                 JsOptions.socketUrl(ws != null ? ws : ""), stripSlash(JsOptions.httpUrl(api != null ? api : "")),
                 EndOnPageExit.parse(str(o, "endOnPageExit")),
-                !"false".equals(confirm), title != null ? title : "Chat with us", JsOptions.element(o, "container"),
-                theme("light".equals(str(o, "theme")) || "dark".equals(str(o, "theme")) ? str(o, "theme") : "auto"));
+                !"false".equals(confirm), title, JsOptions.element(o, "container"),
+                theme("light".equals(str(o, "theme")) || "dark".equals(str(o, "theme")) ? str(o, "theme") : "auto"),
+                str(o, "language"), JsOptions.strings(JsOptions.object(o, "strings")), str(o, "i18nUrl"));
     }
 
     private static String theme(String t) {

@@ -48,9 +48,10 @@ public final class BundleFinisher {
      */
     static String wrap(String module, String element) {
         return "/*! guest-chat-widget | MIT */\n"
-                + "(function(){var exports={},module,define;\n"
+                + "(function(){var exports={},module,define,s=document.currentScript;\n"
                 + module
-                + "\n;var g=exports;delete g.main;window.GuestChat=g;\n"
+                + "\n;var g=exports;delete g.main;"
+                + "g.i18nBase=s&&s.src?new URL('i18n/',s.src).href:null;window.GuestChat=g;\n"
                 + element
                 + "\ntry{g.widget=g.autoInit();}catch(e){console.error('guest-chat: init failed',e);}})();\n";
     }

@@ -32,6 +32,7 @@ public record ChatEntry(String key, Sender sender, String name, String text, Str
 
     public enum Delivery { SENDING, DELIVERED, FAILED }
 
+    /** A note from the widget itself; {@code text} is a message-catalogue key (the UI translates it). */
     public static ChatEntry system(String key, String text) {
         return new ChatEntry(key, Sender.SYSTEM, null, text, null, Delivery.DELIVERED, new ArrayList<>());
     }

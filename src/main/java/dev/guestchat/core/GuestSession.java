@@ -119,8 +119,7 @@ public final class GuestSession {
     public void start() {
         if (config.deploymentId() == null || config.deploymentId().isEmpty()) {
             setState(SessionState.FAILED);
-            observer.error(new WidgetError(0, "missing-deployment-id",
-                    "Chat is not available: the page did not configure a deployment."));
+            observer.error(new WidgetError(0, "missing-deployment-id", null));
             return;
         }
         if (store.pendingEnd()) {
@@ -151,9 +150,7 @@ public final class GuestSession {
             startNew(); // typing after an end starts a fresh conversation, as the customer expects
         }
         if (state == SessionState.READ_ONLY || state == SessionState.FAILED || state == SessionState.ENDING) {
-            observer.error(new WidgetError(state == SessionState.READ_ONLY ? 409 : 0, "cannot-send",
-                    state == SessionState.READ_ONLY ? "This conversation has ended. Start a new chat to write again."
-                            : "Messages can't be sent right now."));
+            observer.error(new WidgetError(state == SessionState.READ_ONLY ? 409 : 0, "cannot-send", null));
             return false;
         }
         String tracingId = ids.newId();
@@ -386,8 +383,7 @@ public final class GuestSession {
         }
         if (!outageReported) {
             outageReported = true;
-            observer.error(new WidgetError(code, everOpened ? "connection-lost" : "unreachable",
-                    everOpened ? "Connection lost. Reconnecting…" : "Can't reach the chat service. Retrying…"));
+            observer.error(new WidgetError(code, everOpened ? "connection-lost" : "unreachable", null));
         }
         if (state != SessionState.ENDING) {
             setState(SessionState.RECONNECTING);
@@ -499,7 +495,7 @@ public final class GuestSession {
             clearDeadline = null;
             clearTracingId = null;
             store.pendingEnd(false);
-            failEnd(new WidgetError(0, "end-timeout", "The chat could not be ended. Please try again."));
+            failEnd(new WidgetError(0, "end-timeout", null));
         });
     }
 
@@ -548,8 +544,7 @@ public final class GuestSession {
             dropConnection(); // §4.5: do not reconnect
             if (state != SessionState.ENDED) {
                 setState(SessionState.SUSPENDED);
-                observer.error(new WidgetError(0, "connection-closed",
-                        "This chat was opened in another window. Open it here to continue."));
+                observer.error(new WidgetError(0, "connection-closed", null));
             }
         } else if (frame instanceof ServerFrame.SessionExpired) {
             expired();
@@ -602,7 +597,7 @@ public final class GuestSession {
         if (m.hasPresence("Disconnect")) {
             store.active(false);
             observer.agentTyping(false);
-            transcript.put(ChatEntry.system(m.id() != null ? m.id() : ids.newId(), "The agent ended the conversation."));
+            transcript.put(ChatEntry.system(m.id() != null ? m.id() : ids.newId(), "agentLeft"));
             observer.transcriptChanged(transcript.rows());
             if ("true".equals(m.metadata().get("readOnly"))) {
                 if (connection != null) {
@@ -636,11 +631,9 @@ public final class GuestSession {
             if (error.code() == 403) {
                 log.warn("guest-chat: Presence Clear is disabled for this deployment. Enable 'Conversation Clear'"
                         + " in the Messenger configuration so customers can end chats.");
-                failEnd(new WidgetError(403, "clear-disabled",
-                        "Ending the chat isn't available here. You can simply close this window; an agent will"
-                                + " see your messages."));
+                failEnd(new WidgetError(403, "clear-disabled", error.text()));
             } else {
-                failEnd(new WidgetError(error.code(), "end-failed", "The chat could not be ended. Please try again."));
+                failEnd(new WidgetError(error.code(), "end-failed", error.text()));
             }
             return;
         }
@@ -660,29 +653,19 @@ public final class GuestSession {
             if (error.code() == 409) {
                 setState(SessionState.READ_ONLY);
             }
-            observer.error(new WidgetError(error.code(), "message-rejected", messageFor(error.code())));
+            observer.error(new WidgetError(error.code(), "message-rejected", error.text()));
             return;
         }
         if (error.code() == 4006) {
             expired();
             return;
         }
-        observer.error(new WidgetError(error.code(), "server-error",
-                error.text() != null ? error.text() : "The chat service reported an error."));
-    }
-
-    private static String messageFor(int code) {
-        return switch (code) {
-            case 409 -> "This conversation has ended. Start a new chat to write again.";
-            case 4011 -> "That message is too long to send.";
-            case 4013 -> "The page attached too much data to the message.";
-            default -> "That message could not be sent.";
-        };
+        observer.error(new WidgetError(error.code(), "server-error", error.text()));
     }
 
     private void expired() {
         dropConnection();
-        observer.error(new WidgetError(4006, "session-expired", "This chat expired. Start a new chat to continue."));
+        observer.error(new WidgetError(4006, "session-expired", null));
         finishEnded(false);
     }
 

@@ -5,7 +5,8 @@ package dev.guestchat.core;
  *
  * @param code    the server code (§5.13) or a WebSocket close code; 0 for client-side failures
  * @param reason  stable machine name, e.g. {@code clear-disabled}, {@code end-timeout}, {@code unreachable}
- * @param message plain words for people
+ * @param message detail for people: the server's own text or the widget's numbers; null when the reason says it
+ *                all (the UI's message catalogue words every reason for the customer)
  */
 public record WidgetError(int code, String reason, String message) {
 }

@@ -16,6 +16,8 @@ public final class ChatPanel {
     /** Reads and clears the composer's text; the textarea lives in the DOM, not in this model. */
     private final Composer composer;
     private final String title;
+    /** Every text the template shows. */
+    private final Strings strings;
     private final boolean confirmEnd;
     /** Inline mode: the panel is part of the page, always shown, nothing to minimise. */
     private final boolean inline;
@@ -40,10 +42,12 @@ public final class ChatPanel {
         void focusSoon(String selector);
     }
 
-    public ChatPanel(PanelActions actions, Composer composer, String title, boolean confirmEnd, boolean inline) {
+    public ChatPanel(PanelActions actions, Composer composer, Strings strings, String title, boolean confirmEnd,
+                     boolean inline) {
         this.actions = actions;
         this.composer = composer;
-        this.title = title;
+        this.strings = strings;
+        this.title = title; // null: the catalogue's, which may still be loading
         this.confirmEnd = confirmEnd;
         this.inline = inline;
     }
@@ -77,7 +81,7 @@ public final class ChatPanel {
     public void setRows(List<ChatEntry> entries) {
         List<RowView> next = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
-            next.add(new RowView(entries.get(i), i == entries.size() - 1));
+            next.add(new RowView(entries.get(i), i == entries.size() - 1, strings));
         }
         rows = next;
     }
@@ -103,7 +107,7 @@ public final class ChatPanel {
     }
 
     public String getTitle() {
-        return title;
+        return title != null ? title : strings.get("title");
     }
 
     public List<RowView> getRows() {
@@ -139,7 +143,12 @@ public final class ChatPanel {
     }
 
     public String getLauncherLabel() {
-        return unread > 0 ? "Open chat, " + unread + " unread" : "Open chat";
+        return unread > 0 ? strings.get("launcherUnread", unread) : strings.get("launcher");
+    }
+
+    /** A catalogue text, for the template: {@code t('endChat')}. */
+    public String t(String key) {
+        return strings.get(key);
     }
 
     public boolean isEnded() {
@@ -160,16 +169,16 @@ public final class ChatPanel {
     }
 
     public String getEndedText() {
-        return state == SessionState.READ_ONLY ? "The agent ended this conversation." : "This chat has ended.";
+        return strings.get(state == SessionState.READ_ONLY ? "endedByAgent" : "ended");
     }
 
     public String getStatus() {
         return switch (state) {
-            case CONNECTING -> "Connecting…";
-            case RECONNECTING -> "Reconnecting… your messages will be sent when the connection is back.";
-            case ENDING -> "Ending the chat…";
-            case SUSPENDED -> "This chat is open in another window.";
-            case FAILED -> "Chat is not available.";
+            case CONNECTING -> strings.get("connecting");
+            case RECONNECTING -> strings.get("reconnecting");
+            case ENDING -> strings.get("ending");
+            case SUSPENDED -> strings.get("suspended");
+            case FAILED -> strings.get("failed");
             default -> "";
         };
     }

@@ -11,8 +11,12 @@ public final class RowView {
     /** Quick-reply labels; only on the newest row, since older offers are spent. */
     private final List<String> choices;
 
-    RowView(ChatEntry entry, boolean newest) {
+    /** The catalogue, for names and delivery notes. */
+    private final Strings strings;
+
+    RowView(ChatEntry entry, boolean newest, Strings strings) {
         this.entry = entry;
+        this.strings = strings;
         this.choices = new ArrayList<>();
         if (newest) {
             for (WireMessage.QuickReply qr : entry.quickReplies()) {
@@ -28,10 +32,10 @@ public final class RowView {
 
     public String getWho() {
         return switch (entry.sender()) {
-            case CUSTOMER -> "You";
+            case CUSTOMER -> strings.get("you");
             case SYSTEM -> "";
-            case BOT -> entry.name() != null ? entry.name() : "Assistant";
-            case AGENT -> entry.name() != null ? entry.name() : "Agent";
+            case BOT -> entry.name() != null ? entry.name() : strings.get("assistant");
+            case AGENT -> entry.name() != null ? entry.name() : strings.get("agent");
         };
     }
 
@@ -40,13 +44,14 @@ public final class RowView {
     }
 
     public String getText() {
-        return entry.text();
+        // system rows carry a catalogue key (core knows no language); everything else is what people wrote
+        return entry.sender() == ChatEntry.Sender.SYSTEM ? strings.get(entry.text()) : entry.text();
     }
 
     public String getDelivery() {
         return switch (entry.delivery()) {
-            case SENDING -> "Sending…";
-            case FAILED -> "Not sent";
+            case SENDING -> strings.get("sending");
+            case FAILED -> strings.get("notSent");
             case DELIVERED -> "";
         };
     }

@@ -20,6 +20,8 @@ public final class ShadowHost {
     private final Component component;
     /** Removes the keyboard listener. */
     private final JSObject keyListenerRemover;
+    /** Stops the catalogue filler. */
+    private final JSObject localizerRemover;
 
     public interface Keys {
         void enter();
@@ -31,10 +33,15 @@ public final class ShadowHost {
      * @param container inline mode: render inside this element; null for the floating widget on {@code body}
      * @param theme     {@code light}, {@code dark} or {@code auto}
      */
-    public ShadowHost(ChatPanel panel, Keys keys, HTMLElement container, String theme) {
-        hostElement = createHost(container, theme);
+    public ShadowHost(ChatPanel panel, Keys keys, HTMLElement container, String theme, Strings strings) {
+        hostElement = createHost(container, theme, strings.language(), strings.rightToLeft() ? "rtl" : "ltr");
         root = attachShadow(hostElement, Styles.CSS);
         HTMLElement mount = appendDiv(root);
+        JSObject texts = newObject();
+        for (java.util.Map.Entry<String, String> e : strings.all().entrySet()) {
+            put(texts, e.getKey(), e.getValue());
+        }
+        localizerRemover = localize(root, texts);
         component = Templates.bind(panel, mount);
         keyListenerRemover = listenKeys(root, keys::enter, keys::escape);
     }
@@ -66,6 +73,7 @@ public final class ShadowHost {
     public void destroy() {
         component.destroy();
         call(keyListenerRemover);
+        call(localizerRemover);
         hostElement.getParentNode().removeChild(hostElement);
     }
 
@@ -74,16 +82,40 @@ public final class ShadowHost {
         void run();
     }
 
-    @JSBody(params = {"container", "theme"}, script = "var _h=document.createElement('div');"
+    @JSBody(params = {"container", "theme", "lang", "dir"}, script = "var _h=document.createElement('div');"
             + "_h.setAttribute('data-guest-chat','');_h.setAttribute('data-theme',theme);"
+            + "_h.setAttribute('lang',lang);_h.setAttribute('dir',dir);"
             + "if(container)_h.setAttribute('data-inline','');"
             + "(container||document.body).appendChild(_h);return _h;")
-    static native HTMLElement createHost(HTMLElement container, String theme);
+    static native HTMLElement createHost(HTMLElement container, String theme, String lang, String dir);
 
     @JSBody(params = {"h", "css"}, script = "var _r=h.attachShadow({mode:'open'});"
             + "try{var _s=new CSSStyleSheet();_s.replaceSync(css);_r.adoptedStyleSheets=[_s];}"
             + "catch(_e){var _st=document.createElement('style');_st.textContent=css;_r.appendChild(_st);}return _r;")
     static native JSObject attachShadow(HTMLElement host, String css);
+
+    /**
+     * Fills the template's static texts from the catalogue: {@code data-t} (text), {@code data-ta} (aria-label),
+     * {@code data-tt} (title), {@code data-tp} (placeholder). A MutationObserver does it as Flavour adds nodes —
+     * a microtask, so before the browser paints; one small function instead of a template expression per text.
+     */
+    @JSBody(params = {"r", "t"}, script = "function _fill(_n){if(!_n.querySelectorAll)return;"
+            + "var _l=_n.querySelectorAll('[data-t],[data-ta],[data-tt],[data-tp]');"
+            + "for(var _i=-1;_i<_l.length;_i++){var _e=_i<0?_n:_l[_i];if(!_e.getAttribute)continue;var _k;"
+            + "if(_k=_e.getAttribute('data-t'))_e.textContent=t[_k];"
+            + "if(_k=_e.getAttribute('data-ta'))_e.setAttribute('aria-label',t[_k]);"
+            + "if(_k=_e.getAttribute('data-tt'))_e.setAttribute('title',t[_k]);"
+            + "if(_k=_e.getAttribute('data-tp'))_e.setAttribute('placeholder',t[_k]);}}"
+            + "var _o=new MutationObserver(function(_m){for(var _i=0;_i<_m.length;_i++){var _a=_m[_i].addedNodes;"
+            + "for(var _j=0;_j<_a.length;_j++)_fill(_a[_j]);}});_o.observe(r,{childList:true,subtree:true});"
+            + "return function(){_o.disconnect();};")
+    static native JSObject localize(JSObject root, JSObject texts);
+
+    @JSBody(script = "return {};")
+    static native JSObject newObject();
+
+    @JSBody(params = {"o", "k", "v"}, script = "o[k]=v;")
+    static native void put(JSObject o, String key, String value);
 
     @JSBody(params = "r", script = "var _d=document.createElement('div');r.appendChild(_d);return _d;")
     static native HTMLElement appendDiv(JSObject root);

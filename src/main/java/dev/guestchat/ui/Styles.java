@@ -24,6 +24,7 @@ final class Styles {
             + "--_err:#fde7e9;--_errText:#5c0a10;--_focus:var(--gcw-focus,#1a5fd0);color:var(--_text)}"
             + ":host([data-theme=dark]){" + DARK + "}"
             + "@media (prefers-color-scheme:dark){:host([data-theme=auto]){" + DARK + "}}"
+            + ":host([dir=rtl]:not([data-inline])){right:auto;left:var(--gcw-offset-x,20px)}"
             + ":host([data-inline]){position:relative;right:auto;bottom:auto;z-index:auto;display:block}"
             + "*{box-sizing:border-box}"
             + "button{font:inherit;cursor:pointer}"

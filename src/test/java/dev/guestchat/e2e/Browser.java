@@ -18,6 +18,11 @@ public final class Browser implements AutoCloseable {
     public final ChromeDriver driver;
 
     public Browser() {
+        this(null);
+    }
+
+    /** @param acceptLanguages the browser's language preferences (navigator.languages), e.g. "fr-FR,fr"; null = default */
+    public Browser(String acceptLanguages) {
         System.setProperty("SE_OFFLINE", "true"); // Selenium Manager must never try the network here
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("chromedriver", "/usr/bin/chromedriver")))
@@ -27,6 +32,10 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--window-size=1200,900");
+        if (acceptLanguages != null) {
+            options.addArguments("--lang=" + acceptLanguages.split(",")[0]);
+            options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", acceptLanguages));
+        }
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
     }

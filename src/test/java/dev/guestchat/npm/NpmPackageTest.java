@@ -55,6 +55,8 @@ class NpmPackageTest {
         List<String> files = new ArrayList<>(List.of(run(work, "tar", "tzf", tarball.toString()).trim().split("\\R")));
         files.sort(null);
         assertEquals(List.of("package/README.md", "package/dist/guest-chat.js", "package/dist/guest-chat.mjs",
+                "package/dist/i18n/ar.json", "package/dist/i18n/de.json", "package/dist/i18n/es.json",
+                "package/dist/i18n/fr.json", "package/dist/i18n/nl.json",
                 "package/index.d.ts", "package/package.json", "package/theme.css"), files);
     }
 
@@ -66,7 +68,10 @@ class NpmPackageTest {
         Files.writeString(project.resolve("main.ts"), String.join("\n",
                 "import { init, defineGuestChatElement, type ChatWidget, type ChatMessage, type ChatError } from 'guest-chat-widget';",
                 "const chat: ChatWidget = init({ deploymentId: 'd', region: 'mypurecloud.com', endOnPageExit: 'leave',",
-                "  confirmEnd: false, title: 'Help', theme: 'dark', container: '#chat' });",
+                "  confirmEnd: false, title: 'Help', theme: 'dark', container: '#chat', language: 'de',",
+                "  strings: { endChat: 'Leave' }, i18nUrl: '/i18n/' });",
+                "// @ts-expect-error no such catalogue key",
+                "init({ deploymentId: 'd', strings: { endChatt: 'x' } });",
                 "chat.on('message', (m: ChatMessage) => { const text: string = m.text; const who: 'agent' | 'bot' | 'customer' | 'system' = m.sender; void text; void who; });",
                 "chat.on('error', (e: ChatError) => { const c: number = e.code; void c; });",
                 "chat.on('ended', (e) => { const b: boolean = e.byCustomer; void b; });",
@@ -99,7 +104,7 @@ class NpmPackageTest {
         assertEquals(names(block(dts, "interface ChatWidget"), "\\n\\s*(\\w+)[<(]"), methods, "methods");
         assertEquals(names(block(dts, "interface ChatEvents"), "\\n\\s*(\\w+):"),
                 names(widget, "events\\.emit\\(\"(\\w+)\""), "events");
-        TreeSet<String> read = names(options, "(?:str|element)\\(o, \"(\\w+)\"\\)");
+        TreeSet<String> read = names(options, "(?:str|element|object)\\(o, \"(\\w+)\"\\)");
         assertTrue(read.containsAll(List.of("deploymentId", "region", "endOnPageExit", "container")), read.toString());
         assertEquals(names(block(dts, "interface GuestChatOptions"), "\\n\\s*(\\w+)\\??:"), read, "options");
     }

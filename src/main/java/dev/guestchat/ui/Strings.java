@@ -1,0 +1,131 @@
+package dev.guestchat.ui;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The message catalogue: every visible string, aria label and confirmation text. English is built in; other
+ * languages ({@link #LANGUAGES}) arrive as JSON catalogues and hosts may override any key. A missing key falls
+ * back to English, so a partial catalogue never shows a blank.
+ */
+public final class Strings {
+    /** Languages with a catalogue; the first is built in. */
+    public static final String[] LANGUAGES = {"en", "de", "fr", "es", "nl", "ar"};
+    /** Languages written right to left. */
+    static final String RTL = "ar";
+
+    /** English, as key/value pairs. {@code {n}} is replaced by a number. */
+    public static final String[] EN = {
+        "title", "Chat with us",
+        "launcher", "Open chat",
+        "launcherUnread", "Open chat, {n} unread",
+        "minimize", "Minimise chat",
+        "minimizeHint", "Minimise (the chat stays open)",
+        "endChat", "End chat",
+        "connecting", "Connecting…",
+        "reconnecting", "Reconnecting… your messages will be sent when the connection is back.",
+        "ending", "Ending the chat…",
+        "suspended", "This chat is open in another window.",
+        "failed", "Chat is not available.",
+        "continueHere", "Continue here",
+        "dismiss", "Dismiss message",
+        "conversation", "Conversation",
+        "hint", "Ask us anything. We usually answer within a few minutes.",
+        "typing", "Agent is typing…",
+        "confirmQuestion", "End this chat? The agent will be told you left and the conversation will close.",
+        "confirmEnd", "End chat",
+        "confirmKeep", "Keep chatting",
+        "ended", "This chat has ended.",
+        "endedByAgent", "The agent ended this conversation.",
+        "agentLeft", "The agent ended the conversation.",
+        "startNew", "Start new chat",
+        "message", "Message",
+        "placeholder", "Type a message",
+        "send", "Send",
+        "sendLabel", "Send message",
+        "you", "You",
+        "agent", "Agent",
+        "assistant", "Assistant",
+        "sending", "Sending…",
+        "notSent", "Not sent",
+        "clear-disabled", "Ending the chat isn't available here. You can simply close this window; an agent will see your messages.",
+        "end-timeout", "The chat could not be ended. Please try again.",
+        "end-failed", "The chat could not be ended. Please try again.",
+        "unreachable", "Can't reach the chat service. Retrying…",
+        "connection-lost", "Connection lost. Reconnecting…",
+        "connection-closed", "This chat was opened in another window. Open it here to continue.",
+        "session-expired", "This chat expired. Start a new chat to continue.",
+        "cannot-send", "Messages can't be sent right now.",
+        "read-only", "This conversation has ended. Start a new chat to write again.",
+        "too-long", "That message is too long to send.",
+        "message-rejected", "That message could not be sent.",
+        "server-error", "The chat service reported an error.",
+        "missing-deployment-id", "Chat is not available: the page did not configure a deployment.",
+    };
+
+    /** The language in use ({@code en}, {@code de}, …). */
+    private final String language;
+    private final Map<String, String> table = new HashMap<>();
+
+    public Strings(String language) {
+        this.language = language;
+        for (int i = 0; i < EN.length; i += 2) {
+            table.put(EN[i], EN[i + 1]);
+        }
+    }
+
+    /** Applies a catalogue or a host's overrides; unknown keys are kept (harmless), null values ignored. */
+    public void putAll(Map<String, String> entries) {
+        for (Map.Entry<String, String> e : entries.entrySet()) {
+            if (e.getValue() != null) {
+                table.put(e.getKey(), e.getValue());
+            }
+        }
+    }
+
+    /** Every key and its text. */
+    public Map<String, String> all() {
+        return table;
+    }
+
+    public String get(String key) {
+        String value = table.get(key);
+        return value != null ? value : key;
+    }
+
+    public String get(String key, int n) {
+        String text = get(key);
+        int at = text.indexOf("{n}");
+        return at < 0 ? text : text.substring(0, at) + n + text.substring(at + 3);
+    }
+
+    /** The message for a failure, by its reason and code; null when the catalogue has none. */
+    public String error(String reason, int code) {
+        String key = code == 409 ? "read-only" : code == 4011 ? "too-long" : reason;
+        return table.get(key);
+    }
+
+    public String language() {
+        return language;
+    }
+
+    public boolean rightToLeft() {
+        return RTL.equals(language);
+    }
+
+    /** The first supported language among the preferences (BCP 47 tags, best first); English if none. */
+    public static String choose(String[] preferences) {
+        for (String tag : preferences) {
+            if (tag == null) {
+                continue;
+            }
+            String primary = tag.indexOf('-') > 0 ? tag.substring(0, tag.indexOf('-')) : tag;
+            for (String lang : LANGUAGES) {
+                if (lang.equals(primary)) { // BCP 47 primary subtags are lower case in practice
+                    return lang;
+                }
+            }
+        }
+        return "en";
+    }
+}

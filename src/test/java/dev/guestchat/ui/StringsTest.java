@@ -1,0 +1,82 @@
+package dev.guestchat.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.guestchat.protocol.JacksonJson;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+
+/** The message catalogues: complete, placeholder-safe, and chosen the way a browser's preferences say. */
+class StringsTest {
+    static TreeSet<String> englishKeys() {
+        TreeSet<String> keys = new TreeSet<>();
+        for (int i = 0; i < Strings.EN.length; i += 2) {
+            keys.add(Strings.EN[i]);
+        }
+        return keys;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"de", "fr", "es", "nl", "ar"})
+    void everyCatalogueHasExactlyTheEnglishKeysAndKeepsPlaceholders(String lang) throws Exception {
+        JsonNode catalogue = JacksonJson.MAPPER.readTree(Files.readString(Path.of("src/main/i18n/" + lang + ".json")));
+        TreeSet<String> keys = new TreeSet<>();
+        catalogue.propertyNames().forEach(keys::add);
+        assertEquals(englishKeys(), keys);
+        for (int i = 0; i < Strings.EN.length; i += 2) {
+            String translated = catalogue.path(Strings.EN[i]).asString();
+            assertFalse(translated.isBlank(), lang + ": " + Strings.EN[i]);
+            assertEquals(Strings.EN[i + 1].contains("{n}"), translated.contains("{n}"), lang + ": " + Strings.EN[i]);
+        }
+    }
+
+    @Test
+    void everyCatalogueKeyIsUsedSomewhere() throws Exception {
+        String sources = Files.readString(Path.of("src/main/resources/templates/chat-panel.html"))
+                + Files.readString(Path.of("src/main/java/dev/guestchat/ui/ChatPanel.java"))
+                + Files.readString(Path.of("src/main/java/dev/guestchat/ui/RowView.java"))
+                + Files.readString(Path.of("src/main/java/dev/guestchat/ui/Strings.java")).replaceAll("(?s)EN = \\{.*?\\};", "")
+                + Files.readString(Path.of("src/main/java/dev/guestchat/core/GuestSession.java"));
+        List<String> unused = new ArrayList<>();
+        for (String key : englishKeys()) {
+            if (!sources.contains("\"" + key + "\"") && !sources.contains("'" + key + "'")) {
+                unused.add(key);
+            }
+        }
+        assertTrue(unused.isEmpty(), "unused keys: " + unused);
+    }
+
+    @Test
+    void languagesAreChosenByPrimarySubtagInPreferenceOrder() {
+        assertEquals("de", Strings.choose(new String[] {"de-ch", "en-us"}));
+        assertEquals("fr", Strings.choose(new String[] {"pt-br", "fr", "de"}));
+        assertEquals("en", Strings.choose(new String[] {"pt-br", "ja"}));
+        assertEquals("en", Strings.choose(new String[] {}));
+        assertEquals("ar", Strings.choose(new String[] {null, "ar-eg"}));
+    }
+
+    @Test
+    void lookupsFallBackToEnglishAndOverridesWin() {
+        Strings s = new Strings("de");
+        s.putAll(Map.of("endChat", "Chat beenden"));
+        assertEquals("Chat beenden", s.get("endChat"));
+        assertEquals("Keep chatting", s.get("confirmKeep"), "a missing translation falls back to English");
+        assertEquals("Open chat, 3 unread", s.get("launcherUnread", 3));
+        assertEquals("That message is too long to send.", s.error("message-rejected", 4011));
+        assertEquals(s.get("read-only"), s.error("cannot-send", 409));
+        assertNull(s.error("brand-new-reason", 0));
+        assertTrue(new Strings("ar").rightToLeft());
+        assertFalse(s.rightToLeft());
+    }
+}
