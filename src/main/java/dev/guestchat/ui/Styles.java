@@ -69,7 +69,8 @@ final class Styles {
             + "background:var(--_bg);color:var(--_text)}"
             + ".gcw-send{border:0;border-radius:8px;padding:0 14px;background:var(--_accent);color:var(--_on)}"
             + "@media (max-width:600px){:host(:not([data-inline])){right:0;bottom:0}"
-            + ":host(:not([data-inline])) .gcw-panel{width:100vw;height:100vh;max-height:none;border-radius:0}"
+            + ":host(:not([data-inline])) .gcw-panel{position:fixed;top:0;left:0;right:0;bottom:0;width:auto;height:auto;"
+            + "max-height:none;border-radius:0}"
             + ".gcw-launcher{margin:0 16px 16px 0}.gcw-minimize{min-width:44px;min-height:36px}}"
             + "@media (prefers-reduced-motion:no-preference){.gcw-panel{animation:gcw-in .15s ease-out}}"
             + "@keyframes gcw-in{from{transform:translateY(12px);opacity:0}}";
