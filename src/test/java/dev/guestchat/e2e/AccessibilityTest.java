@@ -5,31 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.Dimension;
 
 /** WCAG 2.2 AA checks that a browser can measure: contrast in both themes, the live log, small screens. */
-class AccessibilityTest {
-    static SimulatorFixture sim;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        sim = new SimulatorFixture();
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-        sim.close();
-    }
-
+class AccessibilityTest extends BrowserTest {
     /** A chat with every kind of row, a notice, quick replies and the confirmation showing. */
     String busyChat(String theme) {
         String dep = sim.newDeployment("{\"routingDelayMillis\":60000,\"clearEnabled\":false}");

@@ -5,41 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Bad input never crashes anything and never loses data: garbage frames, unknown events, server error codes,
  * an unreachable socket, a wrong or missing deployment, a dropped connection.
  */
-class BadInputTest {
-    static SimulatorFixture sim;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        sim = new SimulatorFixture();
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-        sim.close();
-    }
-
-    @AfterEach
-    void leavePage() {
-        browser.driver.get("about:blank");
-    }
-
-    private Object lastError(String field) {
-        return browser.js("var e=window.chatEvents.filter(function(e){return e.name==='error';});"
-                + "return e.length?e[e.length-1].payload[arguments[0]]:null;", field);
-    }
-
+class BadInputTest extends BrowserTest {
     @Test
     void garbageUnknownFramesAndErrorCodesLeaveTheWidgetUsable() {
         String dep = sim.newDeployment("{\"routingDelayMillis\":100}");
@@ -69,8 +41,7 @@ class BadInputTest {
                 + ".map(function(e){return e.payload.code;}).join(',');");
         assertEquals("5000,500", codes, "server error codes reach the host as error events");
         browser.say("and I can still write");
-        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.framesIn(dep).stream()
-                .anyMatch(f -> "and I can still write".equals(f.path("message").path("text").asString()))));
+        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.received(dep, "and I can still write")));
     }
 
     @Test

@@ -7,40 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WindowType;
 import tools.jackson.databind.JsonNode;
 
 /** The widget in headless Chromium against the real simulator: chatting and End chat. */
-class ChatEndToEndTest {
-    static SimulatorFixture sim;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        sim = new SimulatorFixture();
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-        sim.close();
-    }
-
-    @AfterEach
-    void leavePage() {
-        List<String> handles = List.copyOf(browser.driver.getWindowHandles());
-        for (int i = 1; i < handles.size(); i++) {
-            browser.driver.switchTo().window(handles.get(i)).close();
-        }
-        browser.driver.switchTo().window(handles.get(0));
-        browser.driver.get("about:blank");
-    }
-
+class ChatEndToEndTest extends BrowserTest {
     @Test
     void chatRoundTripShowsOwnMessageOnceAndAgentReplyAsText() {
         String dep = sim.newDeployment("{\"routingDelayMillis\":200}");
@@ -164,8 +136,7 @@ class ChatEndToEndTest {
         assertEquals(403L, code);
         assertEquals("connected", browser.widgetState());
         browser.say("can I still write?");
-        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.framesIn(dep).stream()
-                .anyMatch(f -> "can I still write?".equals(f.path("message").path("text").asString()))));
+        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.received(dep, "can I still write?")));
         assertEquals("waiting", sim.state(dep));
     }
 
@@ -205,8 +176,7 @@ class ChatEndToEndTest {
         input.sendKeys("line two");
         assertEquals("line one\nline two", input.getDomProperty("value"), "Shift+Enter is a newline, not send");
         input.sendKeys(org.openqa.selenium.Keys.ENTER);
-        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.framesIn(dep).stream()
-                .anyMatch(f -> "line one\nline two".equals(f.path("message").path("text").asString()))));
+        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.received(dep, "line one\nline two")));
         browser.find(".gcw-minimize").click();
         browser.find(".gcw-launcher");
         SimulatorFixture.sleep(500);
@@ -224,8 +194,7 @@ class ChatEndToEndTest {
         browser.find(".gcw-launcher").click();
         assertEquals("Embedded support", browser.find(".gcw-title").getText());
         browser.say("hello from the embed");
-        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.framesIn("embed-deployment").stream()
-                .anyMatch(f -> "hello from the embed".equals(f.path("message").path("text").asString()))));
+        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.received("embed-deployment", "hello from the embed")));
         assertEquals("connected", browser.js("return GuestChat.widget.state();"));
         assertEquals("function", browser.js("return typeof GuestChat.init;"));
         assertEquals("undefined", browser.js("return typeof init + typeof main + typeof autoInit;").toString()

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,32 +15,7 @@ import org.openqa.selenium.WindowType;
  * The page-exit policy (DESIGN.md §3) in real Chromium: which exits send Presence Clear and which must not.
  * Chromium puts these pages into the back/forward cache, so most exits arrive with {@code persisted === true}.
  */
-class PageExitTest {
-    static SimulatorFixture sim;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        sim = new SimulatorFixture();
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-        sim.close();
-    }
-
-    @AfterEach
-    void leavePage() {
-        List<String> handles = List.copyOf(browser.driver.getWindowHandles());
-        for (int i = 1; i < handles.size(); i++) {
-            browser.driver.switchTo().window(handles.get(i)).close();
-        }
-        browser.driver.switchTo().window(handles.get(0));
-        browser.driver.get("about:blank");
-    }
-
+class PageExitTest extends BrowserTest {
     /** Opens the page in a fresh tab (so a test can close it), chats, and waits until the message was accepted. */
     private String chatInNewTab(String dep, String mode) {
         String keep = browser.driver.getWindowHandle();
@@ -112,8 +84,7 @@ class PageExitTest {
         browser.waitFor(Duration.ofSeconds(5), d -> !d.getCurrentUrl().contains("step=2"));
         browser.waitFor(Duration.ofSeconds(5), d -> "connected".equals(browser.widgetState()));
         browser.say("back on page one");
-        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.framesIn(dep).stream()
-                .anyMatch(f -> "back on page one".equals(f.path("message").path("text").asString()))),
+        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.received(dep, "back on page one")),
                 "the restored first page has a working widget");
         browser.waitFor(Duration.ofSeconds(5), d -> !browser.transcriptText().contains("Sending"));
         assertEquals(0, sim.clearCount(dep));

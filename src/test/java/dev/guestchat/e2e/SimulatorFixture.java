@@ -149,6 +149,11 @@ public final class SimulatorFixture implements AutoCloseable {
         return onlyConversation(deployment).path("state").asString();
     }
 
+    /** Whether the simulator received a customer message with exactly this text on this deployment. */
+    public boolean received(String deployment, String text) {
+        return framesIn(deployment).stream().anyMatch(f -> text.equals(f.path("message").path("text").asString()));
+    }
+
     public static boolean isClear(JsonNode frame) {
         return "onMessage".equals(frame.path("action").asString())
                 && "Clear".equals(frame.path("message").path("events").path(0).path("presence").path("type").asString());

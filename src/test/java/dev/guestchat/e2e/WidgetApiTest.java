@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -17,27 +14,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /** The public JS API, the custom element, keyboard use and a strict CSP, in real Chromium. */
-class WidgetApiTest {
-    static SimulatorFixture sim;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        sim = new SimulatorFixture();
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-        sim.close();
-    }
-
-    @AfterEach
-    void leavePage() {
-        browser.driver.get("about:blank");
-    }
-
+class WidgetApiTest extends BrowserTest {
     Object active(String property) {
         return browser.js("var h=document.querySelector('[data-guest-chat]');var a=h&&h.shadowRoot.activeElement;"
                 + "return a?a[arguments[0]]:null;", property);
@@ -93,8 +70,7 @@ class WidgetApiTest {
         assertTrue(host.getShadowRoot().findElements(By.cssSelector(".gcw-minimize")).isEmpty(), "inline: no minimise");
         WebElement input = host.getShadowRoot().findElement(By.cssSelector(".gcw-input"));
         input.sendKeys("hello from the element", Keys.ENTER);
-        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.framesIn("element-deployment").stream()
-                .anyMatch(f -> "hello from the element".equals(f.path("message").path("text").asString()))));
+        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.received("element-deployment", "hello from the element")));
         assertEquals("connected", browser.js("return document.querySelector('guest-chat').widget.state();"));
         browser.js("document.querySelector('guest-chat').remove();");
         assertEquals(0L, browser.js("return document.querySelectorAll('[data-guest-chat]').length;"));
