@@ -1,8 +1,8 @@
 package dev.guestchat.browser;
 
 import dev.guestchat.core.Ports;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
@@ -17,7 +17,7 @@ public final class TabRegistry implements Ports.TabPresence {
     /** This tab's random id. */
     private final String self;
     /** Ids of the other tabs that said hello/here and not yet bye. */
-    private final Set<String> others = new HashSet<>();
+    private final List<String> others = new ArrayList<>();
     /** The channel; null when the browser has no BroadcastChannel or after {@link #close()}. */
     private JSObject channel;
 
@@ -58,7 +58,9 @@ public final class TabRegistry implements Ports.TabPresence {
         if ("bye".equals(kind)) {
             others.remove(from);
         } else {
-            others.add(from);
+            if (!others.contains(from)) {
+                others.add(from);
+            }
             if ("hello".equals(kind)) {
                 announce("here");
             }

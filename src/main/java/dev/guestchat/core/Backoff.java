@@ -17,7 +17,7 @@ public final class Backoff {
     public long nextDelay() {
         long base = STEPS[Math.min(attempts, STEPS.length - 1)];
         attempts++;
-        return Math.round(base * (0.8 + 0.4 * random.getAsDouble()));
+        return (long) (base * (0.8 + 0.4 * random.getAsDouble()) + 0.5);
     }
 
     public int attempts() {

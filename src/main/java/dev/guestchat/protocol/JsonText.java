@@ -99,12 +99,10 @@ public final class JsonText {
                 case '\t' -> out.append("\\t");
                 default -> {
                     if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                        String hex = Integer.toHexString(c);
                         out.append("\\u");
-                        for (int pad = hex.length(); pad < 4; pad++) {
-                            out.append('0');
+                        for (int shift = 12; shift >= 0; shift -= 4) {
+                            out.append("0123456789abcdef".charAt((c >> shift) & 0xF));
                         }
-                        out.append(hex);
                     } else {
                         out.append(c);
                     }

@@ -39,7 +39,14 @@ public final class WidgetBenchmarks {
     static void bundle() throws IOException {
         byte[] js = Files.readAllBytes(Path.of("web/dist/guest-chat.js"));
         System.out.println("bundle: web/dist/guest-chat.js " + js.length + " bytes raw, " + BundleFinisher.gzipSize(js)
-                + " bytes gzip (JS + CSS: the stylesheet is inside the bundle; nothing else is loaded)");
+                + " bytes gzip (JS + CSS: the stylesheet is inside the bundle; an English page loads nothing else)");
+        StringBuilder catalogues = new StringBuilder();
+        try (var files = Files.list(Path.of("web/dist/i18n"))) {
+            for (Path f : files.sorted().toList()) {
+                catalogues.append(' ').append(f.getFileName()).append(' ').append(BundleFinisher.gzipSize(Files.readAllBytes(f)));
+            }
+        }
+        System.out.println("catalogues (bytes gzip, loaded only for that language):" + catalogues);
     }
 
     /** A page with an acknowledged customer message: a conversation that exiting would abandon. */
