@@ -25,3 +25,5 @@
     window.chat.on(name, function (p) { window.chatEvents.push({ name: name, payload: p }); });
   });
 })();
+// SPA-style route change for the page-exit test: same document, no unload.
+window.spaNavigate = function () { history.pushState({}, '', location.pathname + location.search + '&route=cart'); };

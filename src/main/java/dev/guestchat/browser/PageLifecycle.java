@@ -43,7 +43,8 @@ public final class PageLifecycle {
     }
 
     // Click and submit are watched on window in the bubble phase, so a page handler that cancelled the
-    // navigation (preventDefault) has already run when we look.
+    // navigation (preventDefault) has already run when we look. Same-document navigations (an SPA's pushState)
+    // unload nothing, so they must not excuse a later exit.
     @JSBody(params = {"same", "hide", "show"}, script = ""
             + "var _o=location.origin;"
             + "function _own(_t){return !_t||_t==='_self';}"
@@ -55,8 +56,9 @@ public final class PageLifecycle {
             + "function _submit(_e){if(_e.defaultPrevented)return;var _f=_e.target;"
             + "if(!_f||!_own(_f.getAttribute('target')))return;"
             + "try{if(new URL(_f.getAttribute('action')||location.href,location.href).origin===_o)same();}catch(_x){}}"
-            + "function _nav(_e){if(_e.navigationType==='reload'||_e.hashChange||!_e.destination)return;"
-            + "try{if(new URL(_e.destination.url).origin===_o)same();}catch(_x){}}"
+            + "function _nav(_e){var _d=_e.destination;"
+            + "if(_e.navigationType==='reload'||_e.hashChange||!_d||_d.sameDocument)return;"
+            + "try{if(new URL(_d.url).origin===_o)same();}catch(_x){}}"
             + "function _ph(_e){hide(!!_e.persisted);}function _ps(_e){show(!!_e.persisted);}"
             + "addEventListener('click',_click);addEventListener('submit',_submit);"
             + "addEventListener('pagehide',_ph);addEventListener('pageshow',_ps);"

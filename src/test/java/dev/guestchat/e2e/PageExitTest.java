@@ -138,4 +138,15 @@ class PageExitTest extends BrowserTest {
         browser.driver.get("http://127.0.0.1:" + sim.port + "/pages/other.html");
         assertTrue(eventually(Duration.ofSeconds(5), () -> sim.clearCount(dep) == 1));
     }
+
+    @Test
+    void anSpaRouteChangeDoesNotExcuseClosingTheTab() {
+        String dep = sim.newDeployment("{\"routingDelayMillis\":60000}");
+        String keep = chatInNewTab(dep, "leave");
+        browser.js("window.spaNavigate();");
+        assertTrue(browser.driver.getCurrentUrl().contains("route=cart"));
+        exit("closeTab", keep);
+        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.clearCount(dep) == 1),
+                "a pushState is not a page exit the widget saw coming");
+    }
 }
