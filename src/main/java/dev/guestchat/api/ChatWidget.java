@@ -187,12 +187,7 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
      */
     @JSExport
     public void setCustomAttributes(JSObject attributes) {
-        java.util.Map<String, String> map = new java.util.HashMap<>();
-        String[] keys = attributes == null ? new String[0] : JsOptions.keys(attributes);
-        for (String key : keys) {
-            map.put(key, JsOptions.str(attributes, key));
-        }
-        WidgetError problem = session.setCustomAttributes(map);
+        WidgetError problem = session.setCustomAttributes(JsOptions.strings(attributes));
         if (problem != null) {
             events.emit("error", Payloads.error(problem, problem.message()));
             JsOptions.fail(problem.message());

@@ -1,9 +1,7 @@
 package dev.guestchat.api;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 
@@ -12,37 +10,39 @@ import org.teavm.jso.JSObject;
  * never stops the widget or the other listeners.
  */
 final class EventHub {
-    /** Event name → listeners in registration order. */
-    private final Map<String, List<JSObject>> listeners = new HashMap<>();
+    /** Event names of the registrations, in registration order; {@code functions.get(i)} listens to {@code names.get(i)}. */
+    private final List<String> names = new ArrayList<>();
+    private final List<JSObject> functions = new ArrayList<>();
 
     void on(String event, JSObject fn) {
-        listeners.computeIfAbsent(event, k -> new ArrayList<>()).add(fn);
+        names.add(event);
+        functions.add(fn);
     }
 
     void off(String event, JSObject fn) {
-        List<JSObject> list = listeners.get(event);
-        if (list != null) {
-            for (int i = 0; i < list.size(); i++) {
-                if (same(list.get(i), fn)) {
-                    list.remove(i);
-                    return;
-                }
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).equals(event) && same(functions.get(i), fn)) {
+                names.remove(i);
+                functions.remove(i);
+                return;
             }
         }
     }
 
     void emit(String event, JSObject payload) {
-        List<JSObject> list = listeners.get(event);
-        if (list == null) {
-            return;
-        }
-        for (JSObject fn : new ArrayList<>(list)) {
-            invoke(fn, payload, event);
+        // a copy: a listener may add or remove listeners while we call them
+        List<String> eventNames = new ArrayList<>(names);
+        List<JSObject> listeners = new ArrayList<>(functions);
+        for (int i = 0; i < eventNames.size(); i++) {
+            if (eventNames.get(i).equals(event)) {
+                invoke(listeners.get(i), payload, event);
+            }
         }
     }
 
     void clear() {
-        listeners.clear();
+        names.clear();
+        functions.clear();
     }
 
     @JSBody(params = {"a", "b"}, script = "return a===b;")

@@ -17,8 +17,8 @@ final class JsOptions {
     static native JSObject object(JSObject o, String key);
 
     /** A flat object of strings as a map (values converted with String()); empty for null. */
-    static java.util.Map<String, String> strings(JSObject o) {
-        java.util.Map<String, String> map = new java.util.HashMap<>();
+    static dev.guestchat.protocol.StringPairs strings(JSObject o) {
+        dev.guestchat.protocol.StringPairs map = new dev.guestchat.protocol.StringPairs();
         if (o != null) {
             for (String key : keys(o)) {
                 map.put(key, str(o, key));

@@ -20,7 +20,7 @@ import org.teavm.jso.JSObject;
  */
 public record WidgetOptions(String deploymentId, String websocketUrl, String apiUrl, EndOnPageExit endOnPageExit,
                             boolean confirmEnd, String title, org.teavm.jso.dom.html.HTMLElement container,
-                            String theme, String language, java.util.Map<String, String> strings, String i18nUrl) {
+                            String theme, String language, dev.guestchat.protocol.StringPairs strings, String i18nUrl) {
 
     /** Reads a JS options object; unknown keys are ignored, wrong types fall back to defaults. */
     static WidgetOptions from(JSObject o) {

@@ -2,10 +2,9 @@ package dev.guestchat.browser;
 
 import dev.guestchat.protocol.JsonObjectView;
 import dev.guestchat.protocol.JsonParser;
+import dev.guestchat.protocol.StringPairs;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 
@@ -61,8 +60,8 @@ public final class JsObjectView implements JsonObjectView {
     }
 
     @Override
-    public Map<String, String> strings(String key) {
-        Map<String, String> out = new HashMap<>();
+    public StringPairs strings(String key) {
+        StringPairs out = new StringPairs();
         JSObject child = objectOf(object, key);
         if (child != null) {
             String[] keys = keysOf(child);

@@ -5,10 +5,10 @@ import dev.guestchat.protocol.HistoryPage;
 import dev.guestchat.protocol.JsonParser;
 import dev.guestchat.protocol.ServerFrame;
 import dev.guestchat.protocol.ServerFrames;
+import dev.guestchat.protocol.StringPairs;
 import dev.guestchat.protocol.WireMessage;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The guest session state machine: connect, configure, heartbeat, reconnect, outbox, end/Clear and the
@@ -88,7 +88,7 @@ public final class GuestSession {
     /** The socket was closed in pagehide to keep the conversation; reconnect on pageshow. */
     private boolean pausedForPageHide;
     /** Custom attributes for the next customer message; null when none are waiting. */
-    private Map<String, String> customAttributes;
+    private StringPairs customAttributes;
     /** {@code maxCustomDataBytes} from the last SessionResponse (§4.1); 2,048 until the server says otherwise. */
     private int maxCustomDataBytes = 2048;
 
@@ -173,16 +173,16 @@ public final class GuestSession {
      * Returns the error when they exceed the deployment's byte budget (UTF-8 bytes of keys and values, as the
      * service counts them, §5.12); then nothing is kept.
      */
-    public WidgetError setCustomAttributes(Map<String, String> attributes) {
+    public WidgetError setCustomAttributes(StringPairs attributes) {
         int bytes = 0;
-        for (Map.Entry<String, String> e : attributes.entrySet()) {
-            bytes += utf8Length(e.getKey()) + utf8Length(e.getValue());
+        for (int i = 0; i < attributes.size(); i++) {
+            bytes += utf8Length(attributes.key(i)) + utf8Length(attributes.value(i));
         }
         if (bytes > maxCustomDataBytes) {
             return new WidgetError(4013, "custom-attributes-too-large", "Custom attributes are " + bytes
                     + " bytes; the limit is " + maxCustomDataBytes + " bytes (UTF-8, keys and values).");
         }
-        customAttributes = attributes.isEmpty() ? null : new java.util.HashMap<>(attributes);
+        customAttributes = attributes.isEmpty() ? null : attributes.copy();
         return null;
     }
 

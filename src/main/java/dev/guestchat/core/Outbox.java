@@ -13,7 +13,7 @@ public final class Outbox {
      * A message waiting for its acknowledgement; {@code tracingId} is also its transcript key;
      * {@code customAttributes} ride along with it (null when none).
      */
-    public record Pending(String tracingId, String text, java.util.Map<String, String> customAttributes) {
+    public record Pending(String tracingId, String text, dev.guestchat.protocol.StringPairs customAttributes) {
     }
 
     private final List<Pending> pending = new ArrayList<>();

@@ -1,7 +1,5 @@
 package dev.guestchat.protocol;
 
-import java.util.Map;
-
 /**
  * Frames the widget sends (PROTOCOL.md §3). Every frame carries the guest token and a fresh tracingId so
  * that its reply — and for onMessage the Inbound copy — can be matched (§2.4).
@@ -24,7 +22,7 @@ public sealed interface ClientFrame {
     }
 
     /** §3.3.1: a guest text message, optionally with custom attributes inside {@code message.channel}. */
-    record SendText(String token, String tracingId, String text, Map<String, String> customAttributes)
+    record SendText(String token, String tracingId, String text, StringPairs customAttributes)
             implements ClientFrame {
         @Override
         public String toJson() {
@@ -36,7 +34,7 @@ public sealed interface ClientFrame {
     }
 
     /** §3.3.5 / §3.3.6: Presence Join (autostart) and Clear (ends the conversation). */
-    record SendPresence(String token, String tracingId, PresenceType presence, Map<String, String> customAttributes)
+    record SendPresence(String token, String tracingId, PresenceType presence, StringPairs customAttributes)
             implements ClientFrame {
         @Override
         public String toJson() {
@@ -93,7 +91,7 @@ public sealed interface ClientFrame {
         return new JsonText().begin().field("action", action).field("token", token).field("tracingId", tracingId);
     }
 
-    private static void writeCustomAttributes(JsonText json, Map<String, String> attributes) {
+    private static void writeCustomAttributes(JsonText json, StringPairs attributes) {
         if (attributes != null && !attributes.isEmpty()) {
             json.open("channel").open("metadata").strings("customAttributes", attributes).end().end();
         }

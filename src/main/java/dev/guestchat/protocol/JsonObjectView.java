@@ -20,7 +20,7 @@ public interface JsonObjectView {
     java.util.List<JsonObjectView> objects(String key);
 
     /** The string-valued entries of an object value, for {@code metadata}-like maps; empty when absent. */
-    java.util.Map<String, String> strings(String key);
+    StringPairs strings(String key);
 
     default String string(String key, String fallback) {
         String value = string(key);

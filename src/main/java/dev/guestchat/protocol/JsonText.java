@@ -1,7 +1,5 @@
 package dev.guestchat.protocol;
 
-import java.util.Map;
-
 /**
  * Writes the few JSON shapes client frames need. Client frames are small and fixed, so a writer of
  * quoted strings, booleans and nested objects is all it takes; keeping it here lets the JVM tests check
@@ -64,10 +62,10 @@ public final class JsonText {
         return this;
     }
 
-    public JsonText strings(String name, Map<String, String> values) {
+    public JsonText strings(String name, StringPairs values) {
         open(name);
-        for (Map.Entry<String, String> e : values.entrySet()) {
-            field(e.getKey(), e.getValue());
+        for (int i = 0; i < values.size(); i++) {
+            field(values.key(i), values.value(i));
         }
         return end();
     }

@@ -2,7 +2,6 @@ package dev.guestchat.protocol;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The body of a {@code StructuredMessage} frame or a history entity (§4.2, §6): the same shape on both paths.
@@ -20,7 +19,7 @@ import java.util.Map;
  */
 public record WireMessage(String id, String type, boolean inbound, String text, String time, String nickname,
                           boolean bot, List<Event> events, List<QuickReply> quickReplies,
-                          Map<String, String> metadata) {
+                          StringPairs metadata) {
 
     /** One {@code events[]} item; {@code kind} is the presence or typing subtype ({@code Join}, {@code On}, …). */
     public record Event(String eventType, String kind) {

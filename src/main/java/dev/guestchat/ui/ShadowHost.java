@@ -38,8 +38,8 @@ public final class ShadowHost {
         root = attachShadow(hostElement, Styles.CSS);
         HTMLElement mount = appendDiv(root);
         JSObject texts = newObject();
-        for (java.util.Map.Entry<String, String> e : strings.all().entrySet()) {
-            put(texts, e.getKey(), e.getValue());
+        for (int i = 0; i < strings.all().size(); i++) {
+            put(texts, strings.all().key(i), strings.all().value(i));
         }
         localizerRemover = localize(root, texts);
         component = Templates.bind(panel, mount);

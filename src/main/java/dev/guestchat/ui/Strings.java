@@ -1,7 +1,6 @@
 package dev.guestchat.ui;
 
-import java.util.HashMap;
-import java.util.Map;
+import dev.guestchat.protocol.StringPairs;
 
 /**
  * The message catalogue: every visible string, aria label and confirmation text. English is built in; other
@@ -65,7 +64,7 @@ public final class Strings {
 
     /** The language in use ({@code en}, {@code de}, …). */
     private final String language;
-    private final Map<String, String> table = new HashMap<>();
+    private final StringPairs table = new StringPairs();
 
     public Strings(String language) {
         this.language = language;
@@ -75,16 +74,16 @@ public final class Strings {
     }
 
     /** Applies a catalogue or a host's overrides; unknown keys are kept (harmless), null values ignored. */
-    public void putAll(Map<String, String> entries) {
-        for (Map.Entry<String, String> e : entries.entrySet()) {
-            if (e.getValue() != null) {
-                table.put(e.getKey(), e.getValue());
+    public void putAll(StringPairs entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.value(i) != null) {
+                table.put(entries.key(i), entries.value(i));
             }
         }
     }
 
     /** Every key and its text. */
-    public Map<String, String> all() {
+    public StringPairs all() {
         return table;
     }
 

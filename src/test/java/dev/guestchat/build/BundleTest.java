@@ -33,7 +33,8 @@ class BundleTest {
      */
     @Test
     void jsBodyScriptsUseOnlyUnderscoreLocals() throws IOException {
-        Pattern script = Pattern.compile("script\\s*=\\s*((?:\"(?:[^\"\\\\]|\\\\.)*\"\\s*\\+?\\s*)+)");
+        // possessive quantifiers: a plain (a|b)* recurses once per character and overflows on long scripts
+        Pattern script = Pattern.compile("script\\s*=\\s*((?:\"(?:[^\"\\\\]++|\\\\.)*+\"\\s*+\\+?\\s*+)++)");
         Pattern local = Pattern.compile("(?:\\bvar\\s+|\\bfunction\\s+|\\bfunction\\s*\\(|\\bcatch\\s*\\(|,)\\s*([A-Za-z$][A-Za-z0-9$]*)\\s*(?=[=;,)(])");
         List<String> offenders = new ArrayList<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {

@@ -236,6 +236,23 @@ class GuestSessionTest {
         assertEquals(ChatEntry.Delivery.SENDING, seen.rows.get(0).delivery());
     }
 
+    @Test
+    void customAttributesRideWithTheNextMessageOnlyAndTheByteBudgetIsEnforced() {
+        Fakes.Socket s = connected(true);
+        assertNull(session.setCustomAttributes(dev.guestchat.protocol.StringPairs.of("orderId", "A-1042")));
+        session.send("first");
+        assertEquals("A-1042", s.last().path("message").path("channel").path("metadata").path("customAttributes")
+                .path("orderId").asString());
+        session.send("second");
+        assertTrue(s.last().path("message").path("channel").isMissingNode(), "sent once, with the next message");
+        WidgetError tooBig = session.setCustomAttributes(dev.guestchat.protocol.StringPairs.of("k", "é".repeat(1024)));
+        assertEquals("custom-attributes-too-large", tooBig.reason(), "2,049 UTF-8 bytes with the key");
+        assertNull(session.setCustomAttributes(dev.guestchat.protocol.StringPairs.of("k", "é".repeat(1023) + "x")),
+                "2,048 bytes fit exactly");
+        assertEquals(4, GuestSession.utf8Length("😀"), "a surrogate pair is four bytes");
+        assertEquals(3, GuestSession.utf8Length("€"));
+    }
+
     // ------------------------------------------------------------------ heartbeat and reconnect
 
     @Test

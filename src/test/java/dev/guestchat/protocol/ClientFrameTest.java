@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.guestchat.simulator.FrameValidator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -41,8 +39,7 @@ class ClientFrameTest {
         assertEquals("Text", plain.path("message").path("type").asString());
         assertEquals("Hi", plain.path("message").path("text").asString());
         assertFalse(plain.path("message").has("channel"));
-        Map<String, String> attrs = new LinkedHashMap<>();
-        attrs.put("orderId", "A-1042");
+        StringPairs attrs = StringPairs.of("orderId", "A-1042");
         JsonNode with = valid(new ClientFrame.SendText("tok", "t3", "Hi", attrs));
         assertEquals("A-1042", with.path("message").path("channel").path("metadata").path("customAttributes")
                 .path("orderId").asString());
@@ -54,7 +51,7 @@ class ClientFrameTest {
         assertEquals("Event", clear.path("message").path("type").asString());
         assertEquals("Presence", clear.path("message").path("events").path(0).path("eventType").asString());
         assertEquals("Clear", clear.path("message").path("events").path(0).path("presence").path("type").asString());
-        JsonNode join = valid(new ClientFrame.SendPresence("tok", "t5", ClientFrame.PresenceType.JOIN, Map.of("page", "/x")));
+        JsonNode join = valid(new ClientFrame.SendPresence("tok", "t5", ClientFrame.PresenceType.JOIN, StringPairs.of("page", "/x")));
         assertEquals("Join", join.path("message").path("events").path(0).path("presence").path("type").asString());
     }
 

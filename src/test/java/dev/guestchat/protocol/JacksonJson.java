@@ -1,7 +1,6 @@
 package dev.guestchat.protocol;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -64,8 +63,8 @@ public final class JacksonJson implements JsonObjectView {
     }
 
     @Override
-    public Map<String, String> strings(String key) {
-        Map<String, String> out = new LinkedHashMap<>();
+    public StringPairs strings(String key) {
+        StringPairs out = new StringPairs();
         JsonNode v = node.get(key);
         if (v != null && v.isObject()) {
             for (Map.Entry<String, JsonNode> e : v.properties()) {

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,7 +68,7 @@ class StringsTest {
     @Test
     void lookupsFallBackToEnglishAndOverridesWin() {
         Strings s = new Strings("de");
-        s.putAll(Map.of("endChat", "Chat beenden"));
+        s.putAll(dev.guestchat.protocol.StringPairs.of("endChat", "Chat beenden"));
         assertEquals("Chat beenden", s.get("endChat"));
         assertEquals("Keep chatting", s.get("confirmKeep"), "a missing translation falls back to English");
         assertEquals("Open chat, 3 unread", s.get("launcherUnread", 3));

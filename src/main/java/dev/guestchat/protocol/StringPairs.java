@@ -1,0 +1,77 @@
+package dev.guestchat.protocol;
+
+import java.util.ArrayList;
+
+/**
+ * A small ordered map of strings: custom attributes, message metadata, a message catalogue. Lookups are linear —
+ * these hold tens of entries — and keeping {@code java.util.HashMap} out of the browser bundle saves about a
+ * kilobyte gzip. A later {@link #put} of the same key replaces the earlier value.
+ */
+public final class StringPairs {
+    /** Keys in insertion order; {@code values.get(i)} belongs to {@code keys.get(i)}. */
+    private final ArrayList<String> keys = new ArrayList<>();
+    private final ArrayList<String> values = new ArrayList<>();
+
+    /** From alternating keys and values. */
+    public static StringPairs of(String... keysAndValues) {
+        StringPairs pairs = new StringPairs();
+        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+            pairs.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return pairs;
+    }
+
+    public StringPairs put(String key, String value) {
+        int i = keys.indexOf(key);
+        if (i >= 0) {
+            values.set(i, value);
+        } else {
+            keys.add(key);
+            values.add(value);
+        }
+        return this;
+    }
+
+    public StringPairs putAll(StringPairs other) {
+        for (int i = 0; i < other.size(); i++) {
+            put(other.key(i), other.value(i));
+        }
+        return this;
+    }
+
+    /** The value, or null when the key is absent. */
+    public String get(String key) {
+        int i = keys.indexOf(key);
+        return i >= 0 ? values.get(i) : null;
+    }
+
+    public int size() {
+        return keys.size();
+    }
+
+    public boolean isEmpty() {
+        return keys.isEmpty();
+    }
+
+    public String key(int i) {
+        return keys.get(i);
+    }
+
+    public String value(int i) {
+        return values.get(i);
+    }
+
+    public StringPairs copy() {
+        return new StringPairs().putAll(this);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof StringPairs p && keys.equals(p.keys) && values.equals(p.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return keys.hashCode() * 31 + values.hashCode();
+    }
+}
