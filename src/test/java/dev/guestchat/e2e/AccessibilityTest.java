@@ -80,7 +80,9 @@ class AccessibilityTest extends BrowserTest {
         browser.driver.get("http://localhost:" + sim.port + "/pages/chat.html?deployment=" + dep + "&mode=never");
         browser.driver.manage().window().setSize(new Dimension(400, 800));
         browser.find(".gcw-launcher").click();
-        SimulatorFixture.sleep(400); // let the 150 ms open animation (translateY) finish
+        assertEquals("none", browser.js("var h=document.querySelector('[data-guest-chat]');"
+                + "return getComputedStyle(h.shadowRoot.querySelector('.gcw-panel')).animationName;"),
+                "prefers-reduced-motion turns the open animation off");
         Object sizes = browser.js("var p=document.querySelector('[data-guest-chat]').shadowRoot.querySelector('.gcw-panel')"
                 + ".getBoundingClientRect();return [Math.round(p.width)===innerWidth, Math.round(p.height)===innerHeight,"
                 + "Math.round(p.left), Math.round(p.top)].join();");

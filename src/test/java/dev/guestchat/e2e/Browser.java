@@ -31,7 +31,10 @@ public final class Browser implements AutoCloseable {
         options.setBinary(System.getProperty("chromium", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--window-size=1200,900");
+                "--disable-quic", "--window-size=1200,900",
+                // the panel fades in (150 ms, from opacity 0) unless reduced motion is asked for, and Selenium
+                // reads an element at opacity 0 as having no text: tests ask for reduced motion to stay exact
+                "--force-prefers-reduced-motion");
         if (acceptLanguages != null) {
             options.addArguments("--lang=" + acceptLanguages.split(",")[0]);
             options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", acceptLanguages));
