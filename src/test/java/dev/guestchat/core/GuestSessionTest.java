@@ -512,12 +512,7 @@ class GuestSessionTest {
 
     @Test
     void historyIsMergedWithoutDuplicatesAcrossPages() {
-        store.put("gcw.dep.token", "tok");
-        store.put("gcw.dep.active", "1");
-        session.start();
-        Fakes.Socket s = sockets.last();
-        s.opened();
-        s.receive(sessionResponse(false, false));
+        Fakes.Socket s = resumed();
         String jwtTracing = s.last().path("tracingId").asString();
         s.receive("{\"type\":\"response\",\"class\":\"JwtResponse\",\"code\":200,\"tracingId\":\"" + jwtTracing
                 + "\",\"body\":{\"jwt\":\"J\",\"exp\":1}}");
@@ -534,16 +529,22 @@ class GuestSessionTest {
 
     @Test
     void lateHistoryOfAnEndedSessionIsDropped() {
+        Fakes.Socket s = resumed();
+        s.receive("{\"type\":\"response\",\"class\":\"JwtResponse\",\"code\":200,\"body\":{\"jwt\":\"J\",\"exp\":1}}");
+        s.receive(event("SessionClearedEvent"));
+        history.requests.get(0).callback().onPage("{\"entities\":[" + entity("h1", "Outbound", "old", "01") + "]}");
+        assertTrue(seen.rows.isEmpty());
+    }
+
+    /** A page start with a stored active conversation, configured as resumed (newSession false). */
+    Fakes.Socket resumed() {
         store.put("gcw.dep.token", "tok");
         store.put("gcw.dep.active", "1");
         session.start();
         Fakes.Socket s = sockets.last();
         s.opened();
         s.receive(sessionResponse(false, false));
-        s.receive("{\"type\":\"response\",\"class\":\"JwtResponse\",\"code\":200,\"body\":{\"jwt\":\"J\",\"exp\":1}}");
-        s.receive(event("SessionClearedEvent"));
-        history.requests.get(0).callback().onPage("{\"entities\":[" + entity("h1", "Outbound", "old", "01") + "]}");
-        assertTrue(seen.rows.isEmpty());
+        return s;
     }
 
     static String entity(String id, String direction, String text, String second) {

@@ -73,6 +73,12 @@ final class GuestClient implements AutoCloseable {
         return tracing;
     }
 
+    /** configureSession (resume) and its SessionResponse. */
+    JsonNode ready() {
+        configure(false);
+        return next("SessionResponse");
+    }
+
     private String deployment;
 
     GuestClient deployment(String id) {

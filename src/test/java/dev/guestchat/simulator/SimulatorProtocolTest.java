@@ -91,10 +91,8 @@ class SimulatorProtocolTest {
         String dep = deployment("{}");
         String token = GuestClient.newToken();
         try (GuestClient a = client(dep, token); GuestClient b = client(dep, token)) {
-            a.configure(false);
-            a.next("SessionResponse");
-            b.configure(false);
-            b.next("SessionResponse");
+            a.ready();
+            b.ready();
             String t = a.text("Hi, my parcel is late");
             JsonNode echo = a.next("StructuredMessage");
             assertEquals("message", echo.path("type").asString());
@@ -133,8 +131,7 @@ class SimulatorProtocolTest {
     void moreThanTwoMessagesPerSecondAre429() {
         String dep = deployment("{}");
         try (GuestClient c = client(dep, GuestClient.newToken())) {
-            c.configure(false);
-            c.next("SessionResponse");
+            c.ready();
             c.text("one");
             c.text("two");
             String third = c.text("three");
@@ -153,10 +150,8 @@ class SimulatorProtocolTest {
         String dep = deployment("{\"routingDelayMillis\":800,\"closeAfterClearMillis\":100}");
         String token = GuestClient.newToken();
         try (GuestClient a = client(dep, token); GuestClient b = client(dep, token)) {
-            a.configure(false);
-            a.next("SessionResponse");
-            b.configure(false);
-            b.next("SessionResponse");
+            a.ready();
+            b.ready();
             a.text("please end this");
             a.next("StructuredMessage");
             String t = a.presence("Clear");
@@ -186,8 +181,7 @@ class SimulatorProtocolTest {
     void clearIs403WhenTheDeploymentDisablesIt() throws Exception {
         String dep = deployment("{\"clearEnabled\":false}");
         try (GuestClient c = client(dep, GuestClient.newToken())) {
-            c.configure(false);
-            c.next("SessionResponse");
+            c.ready();
             c.text("hi");
             c.next("StructuredMessage");
             String t = c.presence("Clear");
@@ -204,8 +198,7 @@ class SimulatorProtocolTest {
     void echoRepliesAreResponsesAndNotStored() throws Exception {
         String dep = deployment("{}");
         try (GuestClient c = client(dep, GuestClient.newToken())) {
-            c.configure(false);
-            c.next("SessionResponse");
+            c.ready();
             c.sendRaw("{\"action\":\"echo\",\"token\":\"" + c.token + "\",\"tracingId\":\"hc-1\","
                     + "\"message\":{\"type\":\"Text\",\"text\":\"ping\"}}");
             JsonNode r = c.next();
@@ -221,8 +214,7 @@ class SimulatorProtocolTest {
     void historyIsNewestFirstPagedAndNeedsAValidJwt() throws Exception {
         String dep = deployment("{}");
         try (GuestClient c = client(dep, GuestClient.newToken())) {
-            c.configure(false);
-            c.next("SessionResponse");
+            c.ready();
             for (int i = 1; i <= 3; i++) {
                 c.text("message " + i);
                 c.next("StructuredMessage");
@@ -261,11 +253,9 @@ class SimulatorProtocolTest {
         try (GuestClient c1 = client(dep, token); GuestClient c2 = client(dep, token);
              GuestClient c3 = client(dep, token); GuestClient c4 = client(dep, token)) {
             for (GuestClient c : new GuestClient[] {c1, c2, c3}) {
-                c.configure(false);
-                c.next("SessionResponse");
+                c.ready();
             }
-            c4.configure(false);
-            c4.next("SessionResponse");
+            c4.ready();
             assertEquals("ConnectionClosedEvent", c1.next().path("class").asString());
             assertNull(c2.poll(200));
         }
@@ -276,8 +266,7 @@ class SimulatorProtocolTest {
         String dep = deployment("{\"disconnectMode\":\"ReadOnly\"}");
         String token = GuestClient.newToken();
         try (GuestClient c = client(dep, token)) {
-            c.configure(false);
-            c.next("SessionResponse");
+            c.ready();
             c.text("hi");
             c.next("StructuredMessage");
             String conv = conversation(dep).path("id").asString();
@@ -300,8 +289,7 @@ class SimulatorProtocolTest {
     void routingHappensAfterTheDelayForAConversationNobodyEnded() throws Exception {
         String dep = deployment("{\"routingDelayMillis\":300}");
         try (GuestClient c = client(dep, GuestClient.newToken())) {
-            c.configure(false);
-            c.next("SessionResponse");
+            c.ready();
             c.text("hello?");
             c.next("StructuredMessage");
             assertEquals("waiting", conversation(dep).path("state").asString());
