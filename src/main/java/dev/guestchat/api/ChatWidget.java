@@ -359,6 +359,11 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
         }
     }
 
+    @Override
+    public void networkMayBeBack() {
+        session.retrySoon();
+    }
+
     // ------------------------------------------------------------------ keys
 
     @Override

@@ -16,13 +16,17 @@ public final class PageLifecycle {
         void pageHide(boolean persisted);
 
         void pageShow(boolean persisted);
+
+        /** {@code online}, or the page became visible: a good moment to retry a lost connection. */
+        void networkMayBeBack();
     }
 
     /** Removes every listener this object added; null after {@link #dispose()}. */
     private JSObject remover;
 
     public PageLifecycle(Listener listener) {
-        remover = install(listener::sameSiteNavigation, listener::pageHide, listener::pageShow);
+        remover = install(listener::sameSiteNavigation, listener::pageHide, listener::pageShow,
+                listener::networkMayBeBack);
     }
 
     public void dispose() {
@@ -45,7 +49,7 @@ public final class PageLifecycle {
     // Click and submit are watched on window in the bubble phase, so a page handler that cancelled the
     // navigation (preventDefault) has already run when we look. Same-document navigations (an SPA's pushState)
     // unload nothing, so they must not excuse a later exit.
-    @JSBody(params = {"same", "hide", "show"}, script = ""
+    @JSBody(params = {"same", "hide", "show", "back"}, script = ""
             + "var _o=location.origin;"
             + "function _own(_t){return !_t||_t==='_self';}"
             + "function _click(_e){if(_e.defaultPrevented||_e.button!==0||_e.metaKey||_e.ctrlKey||_e.shiftKey||_e.altKey)"
@@ -60,13 +64,16 @@ public final class PageLifecycle {
             + "if(_e.navigationType==='reload'||_e.hashChange||!_d||_d.sameDocument)return;"
             + "try{if(new URL(_d.url).origin===_o)same();}catch(_x){}}"
             + "function _ph(_e){hide(!!_e.persisted);}function _ps(_e){show(!!_e.persisted);}"
+            + "function _vis(){if(document.visibilityState==='visible')back();}"
+            + "addEventListener('online',back);document.addEventListener('visibilitychange',_vis);"
             + "addEventListener('click',_click);addEventListener('submit',_submit);"
             + "addEventListener('pagehide',_ph);addEventListener('pageshow',_ps);"
             + "var _nv=window.navigation;if(_nv&&_nv.addEventListener)_nv.addEventListener('navigate',_nav);"
-            + "return function(){removeEventListener('click',_click);removeEventListener('submit',_submit);"
+            + "return function(){removeEventListener('online',back);document.removeEventListener('visibilitychange',_vis);"
+            + "removeEventListener('click',_click);removeEventListener('submit',_submit);"
             + "removeEventListener('pagehide',_ph);removeEventListener('pageshow',_ps);"
             + "if(_nv&&_nv.removeEventListener)_nv.removeEventListener('navigate',_nav);};")
-    static native JSObject install(Signal same, Flag hide, Flag show);
+    static native JSObject install(Signal same, Flag hide, Flag show, Signal back);
 
     @JSBody(params = "f", script = "f();")
     static native void call(JSObject f);

@@ -288,6 +288,18 @@ public final class GuestSession {
         return decision;
     }
 
+    /**
+     * The network came back ({@code online}) or the page became visible again: a socket that is waiting out
+     * its backoff retries now instead (PROTOCOL.md §5.10). Nothing happens in any other state.
+     */
+    public void retrySoon() {
+        if (reconnectTimer != null && connection == null) {
+            cancel(reconnectTimer);
+            reconnectTimer = null;
+            connect();
+        }
+    }
+
     /** {@code pageshow} with {@code persisted}: the page came back from the back/forward cache. */
     public void pageShown() {
         if (pausedForPageHide && connection == null) {

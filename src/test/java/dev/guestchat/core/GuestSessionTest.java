@@ -302,6 +302,33 @@ class GuestSessionTest {
     }
 
     @Test
+    void comingBackOnlineRetriesAtOnceInsteadOfWaitingOutTheBackoff() {
+        connected(true);
+        for (int i = 0; i < 4; i++) {
+            sockets.last().drop(1006);
+            clock.advance(clock.nextDelay()); // back off to 10 s, then 30 s
+        }
+        sockets.last().drop(1006);
+        assertEquals(30_000, clock.nextDelay());
+        int count = sockets.opened.size();
+        session.retrySoon();
+        assertEquals(count + 1, sockets.opened.size(), "retried now");
+        assertEquals(-1, clock.nextDelay(), "the pending backoff timer is gone");
+        session.retrySoon();
+        assertEquals(count + 1, sockets.opened.size(), "a socket already opening is not opened twice");
+    }
+
+    @Test
+    void retrySoonDoesNothingWhileConnectedOrEnded() {
+        Fakes.Socket s = connected(true);
+        session.retrySoon();
+        assertEquals(1, sockets.opened.size());
+        s.receive(event("SessionClearedEvent"));
+        session.retrySoon();
+        assertEquals(1, sockets.opened.size());
+    }
+
+    @Test
     void jitterStaysWithinTwentyPercent() {
         Backoff low = new Backoff(() -> 0.0);
         Backoff high = new Backoff(() -> 0.999);

@@ -94,4 +94,26 @@ class BadInputTest extends BrowserTest {
         assertTrue(browser.find(".gcw-status").getText().contains("not available"));
         assertEquals("missing-deployment-id", lastError("reason"));
     }
+
+    @Test
+    void comingBackOnlineRetriesAtOnce() {
+        String dep = "refused-" + java.util.UUID.randomUUID().toString().substring(0, 8); // unknown: 403 at handshake
+        browser.driver.get(sim.pageUrl(dep, "mode=never"));
+        browser.say("anyone there?");
+        assertTrue(eventually(Duration.ofSeconds(5), () -> refusals(dep) >= 2), "first attempt, then 1 s backoff");
+        long before = refusals(dep); // the next attempt is 1.6–2.4 s away
+        browser.js("window.dispatchEvent(new Event('online'));");
+        assertTrue(eventually(Duration.ofMillis(800), () -> refusals(dep) > before), "online: retried at once");
+    }
+
+    private long refusals(String deployment) {
+        long n = 0;
+        for (tools.jackson.databind.JsonNode e : sim.get("/sim/events")) {
+            if ("handshake-refused".equals(e.path("event").asString())
+                    && ("deploymentId=" + deployment).equals(e.path("detail").asString())) {
+                n++;
+            }
+        }
+        return n;
+    }
 }
