@@ -34,6 +34,8 @@ import org.teavm.jso.JSObject;
 public final class ChatWidget implements SessionObserver, PageLifecycle.Listener, ShadowHost.Keys {
     private final WidgetOptions options;
     private final EventHub events = new EventHub();
+    /** The page's timers, shared by the session and the widget's own deferred work. */
+    private final BrowserScheduler scheduler = new BrowserScheduler();
     private final GuestSession session;
     private final SessionStore store;
     private final TabRegistry tabs;
@@ -71,7 +73,7 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
         }, strings, options.title(), options.confirmEnd(), options.container() != null);
         this.session = new GuestSession(
                 new SessionConfig(options.deploymentId(), options.websocketUrl(), options.endOnPageExit()),
-                new BrowserScheduler(), BrowserSocket.FACTORY, storage, new BrowserHistory(options.apiUrl()), ids,
+                scheduler, BrowserSocket.FACTORY, storage, new BrowserHistory(options.apiUrl()), ids,
                 tabs, JsObjectView.PARSER, this, ChatWidget::warn, new Backoff(ChatWidget::random));
         this.lifecycle = new PageLifecycle(this);
         loadCatalogue(() -> whenBodyReady(this::mount));
@@ -89,7 +91,7 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
             then.run();
         };
         if (strings.language().equals("en") || base == null) {
-            new BrowserScheduler().schedule(0, finish);
+            scheduler.schedule(0, finish);
             return;
         }
         String url = base.endsWith("/") ? base : base + "/";
@@ -157,7 +159,7 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
             if (ended) {
                 call(resolve, Payloads.empty());
             } else {
-                call(reject, Payloads.error(error, strings.error(error.reason(), error.code())));
+                call(reject, Payloads.error(error, customerText(error)));
             }
         }));
     }
@@ -189,7 +191,7 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
     public void setCustomAttributes(JSObject attributes) {
         WidgetError problem = session.setCustomAttributes(JsOptions.strings(attributes));
         if (problem != null) {
-            events.emit("error", Payloads.error(problem, problem.message()));
+            events.emit("error", Payloads.error(problem, customerText(problem)));
             JsOptions.fail(problem.message());
         }
     }
@@ -322,10 +324,7 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
 
     @Override
     public void error(WidgetError error) {
-        String text = strings.error(error.reason(), error.code());
-        if (text == null) {
-            text = error.message() != null ? error.message() : strings.get("server-error");
-        }
+        String text = customerText(error);
         panel.setNotice(text);
         render();
         events.emit("error", Payloads.error(error, text));
@@ -383,6 +382,15 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
     }
 
     // ------------------------------------------------------------------ plumbing
+
+    /** The words for the customer: the catalogue's for the reason, else the detail, else a generic text. */
+    private String customerText(WidgetError error) {
+        String text = strings.error(error.reason(), error.code());
+        if (text == null) {
+            text = error.message() != null ? error.message() : strings.get("server-error");
+        }
+        return text;
+    }
 
     private String takeComposerText() {
         return host != null ? host.takeComposerText() : "";

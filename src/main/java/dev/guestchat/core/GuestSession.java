@@ -135,9 +135,7 @@ public final class GuestSession {
         if (connection != null || state == SessionState.FAILED || state == SessionState.ENDED) {
             return;
         }
-        cancel(reconnectTimer);
-        reconnectTimer = null;
-        connect();
+        connectNow();
     }
 
     /** Sends a customer text; false when there is nothing to send or sending is not allowed now. */
@@ -220,7 +218,7 @@ public final class GuestSession {
             // no socket now: remember the end and send it first on the next connection (DESIGN.md §3)
             store.pendingEnd(true);
             setState(SessionState.ENDING);
-            ensureConnectedForEnd();
+            ensureConnected();
         } else {
             finishEnded(true); // nothing was ever said: nothing to end on the server
         }
@@ -294,9 +292,7 @@ public final class GuestSession {
      */
     public void retrySoon() {
         if (reconnectTimer != null && connection == null) {
-            cancel(reconnectTimer);
-            reconnectTimer = null;
-            connect();
+            connectNow();
         }
     }
 
@@ -351,12 +347,11 @@ public final class GuestSession {
         c.socket = sockets.open(config.socketUrl(), c);
     }
 
-    private void ensureConnectedForEnd() {
-        if (connection == null) {
-            cancel(reconnectTimer);
-            reconnectTimer = null;
-            connect();
-        }
+    /** Connects without waiting out a pending backoff delay. */
+    private void connectNow() {
+        cancel(reconnectTimer);
+        reconnectTimer = null;
+        connect();
     }
 
     private boolean isConfigured() {

@@ -279,11 +279,8 @@ public final class GuestApiSimulator implements AutoCloseable {
         boolean newSession = false;
         if (s != null && startNew) {
             abandonConversation(s, "startNew");
-            List<SimConnection> kept = new ArrayList<>(s.connections);
-            sessions.remove(token);
-            s = null;
-            SimSession fresh = new SimSession(token, deploymentId);
-            fresh.connections.addAll(kept);
+            SimSession fresh = new SimSession(token, deploymentId); // same token, nothing of the old session
+            fresh.connections.addAll(s.connections);
             sessions.put(token, fresh);
             s = fresh;
             newSession = true;
