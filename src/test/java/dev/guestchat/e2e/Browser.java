@@ -1,21 +1,40 @@
 package dev.guestchat.e2e;
 
 import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.MutableCapabilities;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.remote.RemoteWebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** Headless system Chromium through Selenium, plus the few shadow-DOM helpers the widget tests need. */
-public final class Browser implements AutoCloseable {
-    public final ChromeDriver driver;
+/**
+ * A browser driven through Selenium (WebDriver classic): headless system Chromium, or WebKitGTK's MiniBrowser
+ * through Debian's {@code WebKitWebDriver} on an Xvfb display. Also the few shadow-DOM helpers the
+ * Chromium-only suites use with Selenium's own element API.
+ */
+public final class Browser implements Engine {
+    public final RemoteWebDriver driver;
+    /** {@code chromium} or {@code webkit}. */
+    private final String name;
+    /** The WebKitWebDriver process; null for Chromium, whose driver service Selenium owns. */
+    private final Process webkitDriver;
+    /** The X display MiniBrowser draws on; null for Chromium and when the machine already has a display. */
+    private final Xvfb display;
 
     public Browser() {
         this(null);
@@ -37,14 +56,144 @@ public final class Browser implements AutoCloseable {
                 "--force-prefers-reduced-motion");
         if (acceptLanguages != null) {
             options.addArguments("--lang=" + acceptLanguages.split(",")[0]);
-            options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", acceptLanguages));
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguages));
         }
-        driver = new ChromeDriver(service, options);
+        this.name = "chromium";
+        this.webkitDriver = null;
+        this.display = null;
+        this.driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
     }
 
+    private Browser(RemoteWebDriver driver, Process webkitDriver, Xvfb display) {
+        this.name = "webkit";
+        this.driver = driver;
+        this.webkitDriver = webkitDriver;
+        this.display = display;
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+    }
+
+    /**
+     * WebKitGTK (the engine family of Safari): Debian's {@code WebKitWebDriver} starts {@code MiniBrowser
+     * --automation}, which has no headless mode, so it draws on an Xvfb display of its own.
+     */
+    public static Browser webkit() {
+        System.setProperty("SE_OFFLINE", "true");
+        Xvfb display = Xvfb.startUnlessDisplayed();
+        Process process = null;
+        try {
+            int port;
+            try (ServerSocket s = new ServerSocket(0)) {
+                port = s.getLocalPort();
+            }
+            ProcessBuilder pb = new ProcessBuilder(System.getProperty("webkitdriver", "/usr/bin/WebKitWebDriver"),
+                    "--port=" + port).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            if (display != null) {
+                pb.environment().put("DISPLAY", display.name());
+            }
+            process = pb.start();
+            MutableCapabilities caps = new MutableCapabilities();
+            caps.setCapability("webkitgtk:browserOptions", Map.of(
+                    "binary", System.getProperty("minibrowser", "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser"),
+                    "args", List.of("--automation", "--javascript-can-open-windows-automatically=true")));
+            URI url = URI.create("http://127.0.0.1:" + port);
+            SimulatorFixture.eventually(Duration.ofSeconds(10), () -> {
+                try (java.net.Socket ignored = new java.net.Socket("127.0.0.1", port)) {
+                    return true;
+                } catch (IOException e) {
+                    return false;
+                }
+            });
+            return new Browser(new RemoteWebDriver(url.toURL(), caps), process, display);
+        } catch (IOException | RuntimeException e) {
+            if (process != null) {
+                process.destroyForcibly();
+            }
+            if (display != null) {
+                display.close();
+            }
+            throw new IllegalStateException("cannot start WebKitWebDriver", e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void get(String url) {
+        driver.get(url);
+    }
+
+    @Override
     public Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    @Override
+    public void click(String css) {
+        driver.findElement(By.cssSelector(css)).click();
+    }
+
+    @Override
+    public void clickInWidget(String css) {
+        find(css).click();
+    }
+
+    @Override
+    public void typeInWidget(String css, String text) {
+        WebElement input = find(css);
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (!lines[i].isEmpty()) {
+                input.sendKeys(lines[i]);
+            }
+            if (i < lines.length - 1) {
+                input.sendKeys(Keys.ENTER);
+            }
+        }
+    }
+
+    @Override
+    public String newTab() {
+        driver.switchTo().newWindow(WindowType.TAB);
+        return driver.getWindowHandle();
+    }
+
+    @Override
+    public String tab() {
+        return driver.getWindowHandle();
+    }
+
+    @Override
+    public void switchTo(String handle) {
+        driver.switchTo().window(handle);
+    }
+
+    @Override
+    public void closeTab() {
+        driver.close();
+    }
+
+    @Override
+    public void back() {
+        driver.navigate().back();
+    }
+
+    @Override
+    public void reload() {
+        driver.navigate().refresh();
+    }
+
+    @Override
+    public String url() {
+        return driver.getCurrentUrl();
+    }
+
+    @Override
+    public List<String> tabs() {
+        return new ArrayList<>(driver.getWindowHandles());
     }
 
     public SearchContext shadow() {
@@ -60,35 +209,21 @@ public final class Browser implements AutoCloseable {
         });
     }
 
-    public boolean present(String css) {
-        return !shadow().findElements(By.cssSelector(css)).isEmpty();
-    }
-
     public void waitFor(Duration limit, java.util.function.Function<WebDriver, Boolean> condition) {
         new WebDriverWait(driver, limit).until(condition::apply);
     }
 
-    /** Opens the panel, types and sends one message with Enter. */
-    public void say(String text) {
-        if (present(".gcw-launcher")) {
-            find(".gcw-launcher").click();
-        }
-        WebElement input = find(".gcw-input");
-        input.sendKeys(text);
-        input.sendKeys(org.openqa.selenium.Keys.ENTER);
-    }
-
-    public String transcriptText() {
-        return String.valueOf(js("var h=document.querySelector('[data-guest-chat]');"
-                + "var l=h&&h.shadowRoot.querySelector('.gcw-log');return l?l.innerText:'';"));
-    }
-
-    public String widgetState() {
-        return String.valueOf(js("return window.chat?window.chat.state():'none';"));
-    }
-
     @Override
     public void close() {
-        driver.quit();
+        try {
+            driver.quit();
+        } finally {
+            if (webkitDriver != null) {
+                webkitDriver.destroy();
+            }
+            if (display != null) {
+                display.close();
+            }
+        }
     }
 }

@@ -1,0 +1,111 @@
+package dev.guestchat.e2e;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One real browser engine, driven as a customer would use it: the operations the cross-engine suites need,
+ * whatever protocol reaches the engine (WebDriver classic for Chromium and WebKitGTK, WebDriver BiDi for
+ * Firefox, which Debian ships without geckodriver). Tabs are named by opaque handles.
+ */
+public interface Engine extends AutoCloseable {
+    /** {@code chromium}, {@code firefox} or {@code webkit}. */
+    String name();
+
+    /** Navigates the current tab and waits for the load to complete, as a typed URL does. */
+    void get(String url);
+
+    /** Runs a script body in the current tab ({@code arguments}, {@code return}, as WebDriver's execute script). */
+    Object js(String script, Object... args);
+
+    /** A real pointer click on the first element of the page matching the selector. */
+    void click(String css);
+
+    /** A real pointer click on the first element inside the widget's shadow root matching the selector. */
+    void clickInWidget(String css);
+
+    /** Real key presses into the widget's element; {@code \n} presses Enter. */
+    void typeInWidget(String css, String text);
+
+    /** Opens a new tab, switches to it and returns its handle. */
+    String newTab();
+
+    /** Every tab's handle, the first one opened first. */
+    java.util.List<String> tabs();
+
+    /** The current tab's handle. */
+    String tab();
+
+    void switchTo(String handle);
+
+    /** Closes the current tab the way automation does (no {@code beforeunload} prompt). */
+    void closeTab();
+
+    void back();
+
+    /** The browser's reload (as its button does). */
+    void reload();
+
+    String url();
+
+    @Override
+    void close();
+
+    // ------------------------------------------------------------------ helpers every engine shares
+
+    /** Polls a condition; fails with {@code what} when it never held within the limit. */
+    default void await(Duration limit, String what, BooleanSupplier condition) {
+        if (!SimulatorFixture.eventually(limit, () -> {
+            try {
+                return condition.getAsBoolean();
+            } catch (RuntimeException e) {
+                return false; // the page may be between documents
+            }
+        })) {
+            throw new AssertionError(name() + ": timed out waiting for " + what);
+        }
+    }
+
+    default boolean present(String css) {
+        return Boolean.TRUE.equals(js("var h=document.querySelector('[data-guest-chat]');"
+                + "return !!(h&&h.shadowRoot&&h.shadowRoot.querySelector(arguments[0]));", css));
+    }
+
+    /** Waits until the widget shows the element. */
+    default void waitForWidget(String css) {
+        await(Duration.ofSeconds(10), css, () -> present(css));
+    }
+
+    /** Opens the panel if it is closed, types one message and sends it with Enter. */
+    default void say(String text) {
+        waitForWidget(".gcw-launcher, .gcw-input");
+        if (present(".gcw-launcher")) {
+            clickInWidget(".gcw-launcher");
+        }
+        waitForWidget(".gcw-input");
+        typeInWidget(".gcw-input", text + "\n");
+    }
+
+    default String transcriptText() {
+        return String.valueOf(js("var h=document.querySelector('[data-guest-chat]');"
+                + "var l=h&&h.shadowRoot.querySelector('.gcw-log');return l?l.innerText:'';"));
+    }
+
+    default String widgetState() {
+        return String.valueOf(js("return window.chat?window.chat.state():'none';"));
+    }
+
+    /** Script that finds the widget element for the engines' click and type helpers. */
+    String WIDGET_ELEMENT = "var h=document.querySelector('[data-guest-chat]');"
+            + "var el=h&&h.shadowRoot&&h.shadowRoot.querySelector(arguments[0]);";
+
+    /** Starts the engine of this name. */
+    static Engine start(String name) {
+        return switch (name) {
+            case "chromium" -> new Browser();
+            case "firefox" -> new FirefoxBidi();
+            case "webkit" -> Browser.webkit();
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+}

@@ -1,0 +1,61 @@
+package dev.guestchat.e2e;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+
+/**
+ * Base of the suites that run in every engine: one real simulator and one browser per engine, for a class
+ * annotated {@code @ParameterizedClass @MethodSource("engines")}. {@code -Dengines=firefox} (comma list) picks
+ * engines for a local run; {@code mvn verify} runs all three. After each test only the first tab is left,
+ * on a blank page.
+ */
+abstract class EngineTest {
+    static SimulatorFixture sim;
+    static Engine engine;
+    /** The first tab: never closed, so the browser keeps running between tests. */
+    static String firstTab;
+
+    @Parameter
+    String engineName;
+
+    static List<String> engines() {
+        return Arrays.asList(System.getProperty("engines", "chromium,firefox,webkit").split(","));
+    }
+
+    @BeforeParameterizedClassInvocation
+    static void startSimulatorAndEngine(String name) {
+        sim = new SimulatorFixture();
+        engine = Engine.start(name);
+        firstTab = engine.tab();
+    }
+
+    @AfterParameterizedClassInvocation
+    static void stopSimulatorAndEngine() {
+        try {
+            engine.close();
+        } finally {
+            sim.close();
+        }
+    }
+
+    @AfterEach
+    void leavePage() {
+        for (String t : engine.tabs()) {
+            if (!t.equals(firstTab)) {
+                engine.switchTo(t);
+                engine.closeTab();
+            }
+        }
+        engine.switchTo(firstTab);
+        engine.get("about:blank");
+    }
+
+    /** The other origin the test pages link to: same simulator, other host name. */
+    String otherSite() {
+        return "http://127.0.0.1:" + sim.port + "/pages/other.html";
+    }
+}
