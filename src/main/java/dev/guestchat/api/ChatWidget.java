@@ -6,9 +6,9 @@ import dev.guestchat.browser.BrowserIds;
 import dev.guestchat.browser.BrowserScheduler;
 import dev.guestchat.browser.BrowserSocket;
 import dev.guestchat.browser.BrowserStore;
+import dev.guestchat.browser.EngineTraits;
 import dev.guestchat.browser.JsObjectView;
 import dev.guestchat.browser.PageLifecycle;
-import dev.guestchat.browser.TabRegistry;
 import dev.guestchat.core.Backoff;
 import dev.guestchat.core.ChatEntry;
 import dev.guestchat.core.GuestSession;
@@ -16,6 +16,7 @@ import dev.guestchat.core.SessionConfig;
 import dev.guestchat.core.SessionObserver;
 import dev.guestchat.core.SessionState;
 import dev.guestchat.core.SessionStore;
+import dev.guestchat.core.TabRoster;
 import dev.guestchat.core.WidgetError;
 import dev.guestchat.ui.ChatPanel;
 import dev.guestchat.ui.PanelActions;
@@ -38,7 +39,8 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
     private final BrowserScheduler scheduler = new BrowserScheduler();
     private final GuestSession session;
     private final SessionStore store;
-    private final TabRegistry tabs;
+    /** This tab's mark among the tabs that show the chat (last tab out ends it). */
+    private final TabRoster tabs;
     private final PageLifecycle lifecycle;
     private final ChatPanel panel;
     /** The message catalogue in use; filled before the panel first renders. */
@@ -57,7 +59,8 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
         this.store = new SessionStore(storage, options.deploymentId());
         this.strings = new Strings(options.language() != null ? Strings.choose(new String[] {JsOptions.lower(options.language())})
                 : Strings.choose(JsOptions.languages()));
-        this.tabs = new TabRegistry(options.deploymentId(), ids.newId());
+        this.tabs = new TabRoster(storage, scheduler, options.deploymentId(), ids.newId());
+        tabs.present();
         this.panel = new ChatPanel(new Controls(), new ChatPanel.Composer() {
             @Override
             public String take() {
@@ -72,7 +75,8 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
             }
         }, strings, options.title(), options.confirmEnd(), options.container() != null);
         this.session = new GuestSession(
-                new SessionConfig(options.deploymentId(), options.websocketUrl(), options.endOnPageExit()),
+                new SessionConfig(options.deploymentId(), options.websocketUrl(), options.endOnPageExit(),
+                        EngineTraits.socketsCloseBeforePageHide()),
                 scheduler, BrowserSocket.FACTORY, storage, new BrowserHistory(options.apiUrl()), ids,
                 tabs, JsObjectView.PARSER, this, ChatWidget::warn, new Backoff(ChatWidget::random));
         this.lifecycle = new PageLifecycle(this);
@@ -222,7 +226,7 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
         destroyed = true;
         session.destroy();
         lifecycle.dispose();
-        tabs.close();
+        tabs.absent();
         if (host != null) {
             host.destroy();
             host = null;
@@ -344,15 +348,26 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
     }
 
     @Override
-    public void pageHide(boolean persisted) {
-        session.pageHidden(); // first: it asks whether other tabs still hold the chat
+    public void mayLeave() {
+        session.pageMayExit(); // first: it asks whether other tabs still hold the chat
         tabs.leaving();
+    }
+
+    @Override
+    public void pageHide(boolean persisted) {
+        session.pageHidden(persisted); // first: it asks whether other tabs still hold the chat
+        tabs.absent();
+    }
+
+    @Override
+    public void exitCompleting() {
+        session.exitCompleting();
     }
 
     @Override
     public void pageShow(boolean persisted) {
         if (persisted) {
-            tabs.returned();
+            tabs.present();
             session.pageShown();
             render();
         }

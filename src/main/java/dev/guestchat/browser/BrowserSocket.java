@@ -33,6 +33,11 @@ public final class BrowserSocket implements Ports.GuestSocket {
         return isOpen(ws);
     }
 
+    @Override
+    public boolean holdsUnsentFrames() {
+        return buffered(ws);
+    }
+
     @JSFunctor
     interface Opened extends JSObject {
         void run();
@@ -49,7 +54,7 @@ public final class BrowserSocket implements Ports.GuestSocket {
     }
 
     @JSBody(params = {"url", "onOpen", "onText", "onClose"}, script = ""
-            + "var _w;try{_w=new WebSocket(url);}catch(_e){_w={readyState:3,send:function(){},close:function(){}};"
+            + "var _w;try{_w=new WebSocket(url);}catch(_e){_w={readyState:3,bufferedAmount:0,send:function(){},close:function(){}};"
             + "setTimeout(function(){onClose(1006);},0);return _w;}"
             + "_w.onopen=function(){onOpen();};"
             + "_w.onmessage=function(_e){if(typeof _e.data==='string')onText(_e.data);};"
@@ -62,6 +67,9 @@ public final class BrowserSocket implements Ports.GuestSocket {
 
     @JSBody(params = "w", script = "w.onopen=w.onmessage=w.onclose=null;try{w.close(1000);}catch(_e){}")
     static native void close(JSObject w);
+
+    @JSBody(params = "w", script = "return w.bufferedAmount>0;")
+    static native boolean buffered(JSObject w);
 
     @JSBody(params = "w", script = "return w.readyState===1;")
     static native boolean isOpen(JSObject w);

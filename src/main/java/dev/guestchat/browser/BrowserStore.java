@@ -1,6 +1,8 @@
 package dev.guestchat.browser;
 
 import dev.guestchat.core.Ports;
+import java.util.ArrayList;
+import java.util.List;
 import org.teavm.jso.JSBody;
 
 /**
@@ -22,6 +24,35 @@ public final class BrowserStore implements Ports.KeyValueStore {
     public void remove(String key) {
         removeItem(key);
     }
+
+    @Override
+    public List<String> keys(String prefix) {
+        // one string, newline-separated: keys are ours (ids without newlines), and no JS array crosses over
+        String joined = keysWith(prefix);
+        List<String> out = new ArrayList<>();
+        int from = 0;
+        while (joined != null && from < joined.length()) {
+            int end = joined.indexOf('\n', from);
+            if (end < 0) {
+                end = joined.length();
+            }
+            out.add(joined.substring(from, end));
+            from = end + 1;
+        }
+        return out;
+    }
+
+    @Override
+    public boolean readable() {
+        return canRead();
+    }
+
+    @JSBody(script = "try{return localStorage.length>=0;}catch(_e){return false;}")
+    static native boolean canRead();
+
+    @JSBody(params = "p", script = "try{var _k=[];for(var _i=0;_i<localStorage.length;_i++){var _n=localStorage.key(_i);"
+            + "if(_n&&_n.indexOf(p)===0)_k.push(_n);}return _k.join('\\n');}catch(_e){return null;}")
+    static native String keysWith(String prefix);
 
     @JSBody(params = "k", script = "try{return localStorage.getItem(k);}catch(_e){return null;}")
     static native String getItem(String key);

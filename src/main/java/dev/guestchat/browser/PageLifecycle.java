@@ -5,15 +5,24 @@ import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
 
 /**
- * Page lifecycle signals: {@code pagehide}/{@code pageshow}, and the same-site navigations the widget can see
- * coming — a same-origin link click or form submit that the page did not cancel and that opens in this tab,
- * or a Navigation API {@code navigate} to the same origin (not a reload) where the browser has it.
+ * Page lifecycle signals: the exit's events in the order engines fire them ({@code beforeunload}, {@code pagehide},
+ * then {@code visibilitychange} to hidden or {@code unload}), {@code pageshow}, and the same-site navigations the
+ * widget can see coming — a same-origin link click or form submit that the page did not cancel and that opens in
+ * this tab, or a Navigation API {@code navigate} to the same origin (not a reload) where the browser has it.
+ * {@code unload} is listened to only after a {@code pagehide} that will not be cached: a standing unload listener
+ * keeps Chromium from caching the page at all.
  */
 public final class PageLifecycle {
     public interface Listener {
         void sameSiteNavigation();
 
+        /** {@code beforeunload}: the page may be leaving (a host prompt can still keep it). */
+        void mayLeave();
+
         void pageHide(boolean persisted);
+
+        /** After a pagehide: {@code visibilitychange} to hidden, or {@code unload} — the exit's last events. */
+        void exitCompleting();
 
         void pageShow(boolean persisted);
 
@@ -25,8 +34,8 @@ public final class PageLifecycle {
     private JSObject remover;
 
     public PageLifecycle(Listener listener) {
-        remover = install(listener::sameSiteNavigation, listener::pageHide, listener::pageShow,
-                listener::networkMayBeBack);
+        remover = install(listener::sameSiteNavigation, listener::mayLeave, listener::pageHide,
+                listener::exitCompleting, listener::pageShow, listener::networkMayBeBack);
     }
 
     public void dispose() {
@@ -49,7 +58,7 @@ public final class PageLifecycle {
     // Click and submit are watched on window in the bubble phase, so a page handler that cancelled the
     // navigation (preventDefault) has already run when we look. Same-document navigations (an SPA's pushState)
     // unload nothing, so they must not excuse a later exit.
-    @JSBody(params = {"same", "hide", "show", "back"}, script = ""
+    @JSBody(params = {"same", "leave", "hide", "done", "show", "back"}, script = ""
             + "var _o=location.origin;"
             + "function _own(_t){return !_t||_t==='_self';}"
             + "function _click(_e){if(_e.defaultPrevented||_e.button!==0||_e.metaKey||_e.ctrlKey||_e.shiftKey||_e.altKey)"
@@ -63,17 +72,19 @@ public final class PageLifecycle {
             + "function _nav(_e){var _d=_e.destination;"
             + "if(_e.navigationType==='reload'||_e.hashChange||!_d||_d.sameDocument)return;"
             + "try{if(new URL(_d.url).origin===_o)same();}catch(_x){}}"
-            + "function _ph(_e){hide(!!_e.persisted);}function _ps(_e){show(!!_e.persisted);}"
-            + "function _vis(){if(document.visibilityState==='visible')back();}"
+            + "function _bu(){leave();}function _un(){done();}"
+            + "function _ph(_e){hide(!!_e.persisted);if(!_e.persisted)addEventListener('unload',_un);}"
+            + "function _ps(_e){removeEventListener('unload',_un);show(!!_e.persisted);}"
+            + "function _vis(){if(document.visibilityState==='visible')back();else done();}"
             + "addEventListener('online',back);document.addEventListener('visibilitychange',_vis);"
-            + "addEventListener('click',_click);addEventListener('submit',_submit);"
+            + "addEventListener('click',_click);addEventListener('submit',_submit);addEventListener('beforeunload',_bu);"
             + "addEventListener('pagehide',_ph);addEventListener('pageshow',_ps);"
             + "var _nv=window.navigation;if(_nv&&_nv.addEventListener)_nv.addEventListener('navigate',_nav);"
             + "return function(){removeEventListener('online',back);document.removeEventListener('visibilitychange',_vis);"
-            + "removeEventListener('click',_click);removeEventListener('submit',_submit);"
-            + "removeEventListener('pagehide',_ph);removeEventListener('pageshow',_ps);"
+            + "removeEventListener('click',_click);removeEventListener('submit',_submit);removeEventListener('beforeunload',_bu);"
+            + "removeEventListener('pagehide',_ph);removeEventListener('pageshow',_ps);removeEventListener('unload',_un);"
             + "if(_nv&&_nv.removeEventListener)_nv.removeEventListener('navigate',_nav);};")
-    static native JSObject install(Signal same, Flag hide, Flag show, Signal back);
+    static native JSObject install(Signal same, Signal leave, Flag hide, Signal done, Flag show, Signal back);
 
     @JSBody(params = "f", script = "f();")
     static native void call(JSObject f);

@@ -87,6 +87,18 @@ public final class GuestSession {
     private long sameSiteNavigationAt;
     /** The socket was closed in pagehide to keep the conversation; reconnect on pageshow. */
     private boolean pausedForPageHide;
+    /** The token this page chatted on when it was cached; null unless {@link #pausedForPageHide}. */
+    private String pausedToken;
+    /**
+     * {@code beforeunload} sent the Clear for this exit (Firefox closes the socket before {@code pagehide}, so the
+     * exit's end must leave here); false once that end is settled by the server, or by the {@code pagehide}.
+     */
+    private boolean clearSentBeforeUnload;
+    /**
+     * The socket a {@code pagehide} Clear went out on and that Clear's frame, kept until the exit's last event so
+     * the Clear can be repeated where the engine dropped it; null when no such exit is under way.
+     */
+    private ExitRepeat exitRepeat;
     /** Custom attributes for the next customer message; null when none are waiting. */
     private StringPairs customAttributes;
     /** {@code maxCustomDataBytes} from the last SessionResponse (§4.1); 2,048 until the server says otherwise. */
@@ -250,40 +262,116 @@ public final class GuestSession {
     }
 
     /**
-     * {@code pagehide}. Runs synchronously inside the handler: a Clear sent here leaves the machine before the
-     * browser's own close frame. {@code persisted} is not consulted (DESIGN.md §3).
+     * {@code beforeunload}, in engines that close a leaving page's sockets before {@code pagehide} (Gecko; see
+     * {@link SessionConfig#socketsCloseBeforePageHide()}): the last moment such an exit's Clear can leave. The
+     * policy is the one {@code pagehide} applies, but it is applied earlier than a Back is known (the Navigation
+     * API reports a traversal only after {@code beforeunload}), so there Back ends the chat as reload does. An
+     * end sent here is an ordinary End chat: a page that stays after all (the host's "leave this page?" prompt
+     * was cancelled) shows the ended chat and emits {@code ended} once the server confirms. Elsewhere
+     * {@code pagehide} sends the Clear, knowing more.
      */
-    public PageExitPolicy.Decision pageHidden() {
+    public void pageMayExit() {
+        if (!config.socketsCloseBeforePageHide()) {
+            return; // pagehide can still send here, and by then a Back is known
+        }
+        if (state == SessionState.ENDING || state == SessionState.ENDED) {
+            return; // an end is already under way or done: one Clear per end
+        }
+        if (exitDecision() == PageExitPolicy.Decision.END_NOW) {
+            sendClear();
+            clearSentBeforeUnload = true;
+        }
+    }
+
+    /**
+     * {@code pagehide}. Runs synchronously inside the handler: a Clear sent here leaves the machine before the
+     * browser's own close frame in Chromium and WebKit. {@code persisted} is not a policy input (DESIGN.md §3); it
+     * only says whether the socket may stay open until the exit's last event ({@link #exitCompleting()}).
+     */
+    public PageExitPolicy.Decision pageHidden(boolean persisted) {
+        PageExitPolicy.Decision decision;
+        if (clearSentBeforeUnload) {
+            decision = PageExitPolicy.Decision.END_NOW; // the Clear left in beforeunload: only tidy up
+            dropConnection();
+            settleEnded();
+        } else {
+            decision = exitDecision();
+            switch (decision) {
+                case END_NOW -> {
+                    Ports.GuestSocket socket = connection.socket;
+                    String clear = new ClientFrame.SendPresence(store.token(), ids.newId(),
+                            ClientFrame.PresenceType.CLEAR, null).toJson();
+                    socket.send(clear);
+                    if (persisted) {
+                        dropConnection(); // the page is cached: no later event will come, and a cached page holds no socket
+                    } else {
+                        stopHeartbeat();
+                        connection = null; // nothing more is handled on it; it stays open for the repeat
+                        exitRepeat = new ExitRepeat(socket, clear);
+                    }
+                    settleEnded();
+                }
+                case END_LATER -> store.pendingEnd(true);
+                case CLOSE_SOCKET -> {
+                    dropConnection();
+                    pausedForPageHide = true;
+                    pausedToken = store.token();
+                    setState(SessionState.IDLE);
+                }
+                case NOTHING -> {
+                    cancel(reconnectTimer);
+                    reconnectTimer = null;
+                }
+            }
+        }
+        sameSiteNavigationAt = 0;
+        return decision;
+    }
+
+    /**
+     * The exit's last events after a {@code pagehide} ({@code visibilitychange} to hidden, {@code unload}).
+     * Firefox sometimes drops a frame sent inside {@code pagehide} of a closing tab — without queuing it — yet
+     * sends one from these; where the pagehide frame is still queued (Chromium, WebKit, and Firefox when it kept
+     * it) nothing is repeated. The socket is left for the browser to close with the page: closing it here can
+     * discard what is still queued. A repeat that does reach the server finds the session cleared and is answered
+     * 4007, which harms nothing.
+     */
+    public void exitCompleting() {
+        ExitRepeat repeat = exitRepeat;
+        if (repeat == null) {
+            return; // no pagehide Clear is waiting: a plain tab switch, or the exit was already completed
+        }
+        exitRepeat = null;
+        if (repeat.socket().isOpen() && !repeat.socket().holdsUnsentFrames()) {
+            repeat.socket().send(repeat.clearFrame());
+        }
+    }
+
+    /** What the policy says about leaving now (DESIGN.md §3). */
+    private PageExitPolicy.Decision exitDecision() {
         boolean recentSameSite = sameSiteNavigationAt > 0
                 && scheduler.now() - sameSiteNavigationAt <= PageExitPolicy.SAME_SITE_WINDOW_MILLIS;
         boolean active = store.active() && state != SessionState.ENDED && state != SessionState.READ_ONLY
                 || store.pendingEnd();
         boolean socketOpen = connection != null && connection.socket != null && connection.socket.isOpen();
-        PageExitPolicy.Decision decision = PageExitPolicy.decide(config.endOnPageExit(), active, socketOpen,
-                tabs.othersHoldChat(), recentSameSite);
-        switch (decision) {
-            case END_NOW -> {
-                connection.sendFrame(new ClientFrame.SendPresence(store.token(), ids.newId(),
-                        ClientFrame.PresenceType.CLEAR, null));
-                store.forgetSession(); // the next page starts fresh; the server wipes this session
-                dropConnection();
-                resetTranscript();
-                outbox.clear();
-                setState(SessionState.ENDED);
-            }
-            case END_LATER -> store.pendingEnd(true);
-            case CLOSE_SOCKET -> {
-                dropConnection();
-                pausedForPageHide = true;
-                setState(SessionState.IDLE);
-            }
-            case NOTHING -> {
-                cancel(reconnectTimer);
-                reconnectTimer = null;
-            }
-        }
-        sameSiteNavigationAt = 0;
-        return decision;
+        return PageExitPolicy.decide(config.endOnPageExit(), active, socketOpen, tabs.othersHoldChat(), recentSameSite);
+    }
+
+    /** The conversation is over — confirmed, or the customer left with the Clear out: the next chat starts fresh. */
+    private void settleEnded() {
+        cancel(clearDeadline);
+        cancel(reconnectTimer); // nothing left to reconnect for
+        clearDeadline = reconnectTimer = null;
+        clearTracingId = null;
+        clearSentBeforeUnload = false;
+        store.forgetSession();
+        resetTranscript();
+        outbox.clear();
+        setState(SessionState.ENDED);
+    }
+
+    /** A Clear sent in {@code pagehide}, to repeat on the socket it went out on. */
+    private record ExitRepeat(Ports.GuestSocket socket, String clearFrame) {
     }
 
     /**
@@ -296,10 +384,26 @@ public final class GuestSession {
         }
     }
 
-    /** {@code pageshow} with {@code persisted}: the page came back from the back/forward cache. */
+    /**
+     * {@code pageshow} with {@code persisted}: the page came back from the back/forward cache. If the chat it
+     * showed was ended meanwhile (the next page was left, or End chat there), it shows the ended chat rather than
+     * a transcript the server has wiped; a conversation that is live now is joined.
+     */
     public void pageShown() {
+        if (exitRepeat != null) {
+            exitRepeat.socket().close(); // restored before its exit completed: the repeat is moot
+            exitRepeat = null;
+        }
         if (pausedForPageHide && connection == null) {
             pausedForPageHide = false;
+            String shown = pausedToken;
+            pausedToken = null;
+            if (shown != null && !shown.equals(store.token()) && state != SessionState.ENDED) {
+                resetTranscript();
+                outbox.clear();
+                setState(SessionState.ENDED);
+                observer.ended(true);
+            }
             if (store.pendingEnd() || store.active()) {
                 connect();
             }
@@ -309,6 +413,10 @@ public final class GuestSession {
     /** Releases every socket and timer. */
     public void destroy() {
         dropConnection();
+        if (exitRepeat != null) {
+            exitRepeat.socket().close();
+            exitRepeat = null;
+        }
         cancel(reconnectTimer);
         cancel(clearDeadline);
         cancel(typingTimer);
@@ -507,6 +615,7 @@ public final class GuestSession {
     }
 
     private void failEnd(WidgetError error) {
+        clearSentBeforeUnload = false; // the page stayed and the end failed: a later exit decides afresh
         setState(connection != null && connection.readOnly ? SessionState.READ_ONLY
                 : isConfigured() ? SessionState.CONNECTED : SessionState.RECONNECTING);
         observer.error(error);
@@ -518,14 +627,8 @@ public final class GuestSession {
     }
 
     private void finishEnded(boolean byCustomer) {
-        cancel(clearDeadline);
-        clearDeadline = null;
-        clearTracingId = null;
-        store.forgetSession();
-        resetTranscript();
-        outbox.clear();
+        settleEnded();
         observer.agentTyping(false);
-        setState(SessionState.ENDED);
         List<EndCallback> waiting = new ArrayList<>(endCallbacks);
         endCallbacks.clear();
         for (EndCallback cb : waiting) {

@@ -32,6 +32,13 @@ public final class Ports {
         void close();
 
         boolean isOpen();
+
+        /**
+         * Frames handed to {@link #send} have not all left yet ({@code WebSocket.bufferedAmount > 0}). Inside one
+         * page-exit task Chromium and WebKit still hold a frame sent a moment ago; Firefox holds nothing, because
+         * it dropped the frame sent in {@code pagehide}.
+         */
+        boolean holdsUnsentFrames();
     }
 
     public interface SocketEvents {
@@ -49,6 +56,15 @@ public final class Ports {
         void put(String key, String value);
 
         void remove(String key);
+
+        /** Every key that starts with {@code prefix}; empty when storage cannot be read. */
+        java.util.List<String> keys(String prefix);
+
+        /**
+         * False while reads fail (storage disabled, or the {@code pagehide} of a page WebKit is closing, where
+         * every access throws): what {@link #get} returns then is not the truth.
+         */
+        boolean readable();
     }
 
     /** The history REST API (§6). Exactly one of the callbacks is called, later, never synchronously required. */

@@ -1,13 +1,19 @@
 package dev.guestchat.core;
 
+import dev.guestchat.protocol.StringPairs;
+
 /**
  * The session's persistent facts, per deployment, in the page's storage. Keys are namespaced so two
- * deployments on one site never share a token.
+ * deployments on one site never share a token. What was last read or written is remembered, because storage
+ * can stop answering exactly when the facts matter most: WebKit throws on every access in the {@code pagehide}
+ * of a page it is closing, where the exit decision needs the token and whether a chat is active.
  */
 public final class SessionStore {
     private final Ports.KeyValueStore store;
     /** Key prefix {@code gcw.<deploymentId>.}. */
     private final String prefix;
+    /** The last value seen for each key (null values included); stands in while storage cannot be read. */
+    private final StringPairs lastSeen = new StringPairs();
 
     public SessionStore(Ports.KeyValueStore store, String deploymentId) {
         this.store = store;
@@ -15,16 +21,16 @@ public final class SessionStore {
     }
 
     public String token() {
-        return store.get(prefix + "token");
+        return read(prefix + "token");
     }
 
     public void token(String token) {
-        store.put(prefix + "token", token);
+        write(prefix + "token", token);
     }
 
     /** Guest or agent activity since the last start: there is a conversation that exiting could abandon. */
     public boolean active() {
-        return "1".equals(store.get(prefix + "active"));
+        return "1".equals(read(prefix + "active"));
     }
 
     public void active(boolean active) {
@@ -33,7 +39,7 @@ public final class SessionStore {
 
     /** A Clear we could not send yet (socket was down); sent first on the next connection with this token. */
     public boolean pendingEnd() {
-        return "1".equals(store.get(prefix + "pendingEnd"));
+        return "1".equals(read(prefix + "pendingEnd"));
     }
 
     public void pendingEnd(boolean pending) {
@@ -42,7 +48,7 @@ public final class SessionStore {
 
     /** The panel was open when the customer left the previous page. */
     public boolean panelOpen() {
-        return "1".equals(store.get(prefix + "open"));
+        return "1".equals(read(prefix + "open"));
     }
 
     public void panelOpen(boolean open) {
@@ -51,16 +57,31 @@ public final class SessionStore {
 
     /** Forget the token and everything tied to it (after Clear, expiry): the next chat is a new session. */
     public void forgetSession() {
-        store.remove(prefix + "token");
-        store.remove(prefix + "active");
-        store.remove(prefix + "pendingEnd");
+        write(prefix + "token", null);
+        write(prefix + "active", null);
+        write(prefix + "pendingEnd", null);
     }
 
     private void set(String key, boolean value) {
-        if (value) {
-            store.put(prefix + key, "1");
+        write(prefix + key, value ? "1" : null);
+    }
+
+    private String read(String key) {
+        String value = store.get(key);
+        if (value == null && !store.readable()) {
+            return lastSeen.get(key);
+        }
+        lastSeen.put(key, value);
+        return value;
+    }
+
+    /** Writes, or removes for null. */
+    private void write(String key, String value) {
+        lastSeen.put(key, value);
+        if (value == null) {
+            store.remove(key);
         } else {
-            store.remove(prefix + key);
+            store.put(key, value);
         }
     }
 }

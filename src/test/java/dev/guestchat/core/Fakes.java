@@ -61,6 +61,8 @@ final class Fakes {
         final List<String> sent = new ArrayList<>();
         boolean open;
         boolean closedByClient;
+        /** What bufferedAmount says: true is Chromium and WebKit inside an exit, false is Firefox (frame dropped). */
+        boolean holdsUnsent;
 
         Socket(String url, Ports.SocketEvents events) {
             this.url = url;
@@ -85,6 +87,11 @@ final class Fakes {
         @Override
         public boolean isOpen() {
             return open;
+        }
+
+        @Override
+        public boolean holdsUnsentFrames() {
+            return holdsUnsent;
         }
 
         void opened() {
@@ -125,8 +132,12 @@ final class Fakes {
         }
 
         boolean sentClear() {
-            return frames().stream().anyMatch(f -> "Clear".equals(
-                    f.path("message").path("events").path(0).path("presence").path("type").asString()));
+            return clears() > 0;
+        }
+
+        long clears() {
+            return frames().stream().filter(f -> "Clear".equals(
+                    f.path("message").path("events").path(0).path("presence").path("type").asString())).count();
         }
     }
 
@@ -147,20 +158,36 @@ final class Fakes {
 
     static final class Store implements Ports.KeyValueStore {
         final Map<String, String> map = new HashMap<>();
+        /** False: every access fails, as in the pagehide of a page WebKit is closing. */
+        boolean readable = true;
 
         @Override
         public String get(String key) {
-            return map.get(key);
+            return readable ? map.get(key) : null;
+        }
+
+        @Override
+        public boolean readable() {
+            return readable;
         }
 
         @Override
         public void put(String key, String value) {
-            map.put(key, value);
+            if (readable) {
+                map.put(key, value);
+            }
         }
 
         @Override
         public void remove(String key) {
-            map.remove(key);
+            if (readable) {
+                map.remove(key);
+            }
+        }
+
+        @Override
+        public List<String> keys(String prefix) {
+            return readable ? map.keySet().stream().filter(k -> k.startsWith(prefix)).sorted().toList() : List.of();
         }
     }
 

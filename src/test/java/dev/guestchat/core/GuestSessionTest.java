@@ -25,7 +25,12 @@ class GuestSessionTest {
     GuestSession session = session(EndOnPageExit.LEAVE, "dep");
 
     GuestSession session(EndOnPageExit mode, String deployment) {
-        return new GuestSession(new SessionConfig(deployment, "wss://host/v1", mode), clock, sockets, store, history,
+        return session(mode, deployment, false);
+    }
+
+    /** @param gecko the engine closes page sockets before pagehide, so exits end in beforeunload */
+    GuestSession session(EndOnPageExit mode, String deployment, boolean gecko) {
+        return new GuestSession(new SessionConfig(deployment, "wss://host/v1", mode, gecko), clock, sockets, store, history,
                 ids, tabs, JacksonJson.PARSER, seen, warnings::add, new Backoff(() -> 0.5));
     }
 
@@ -585,7 +590,7 @@ class GuestSessionTest {
     void leavingEndsAnActiveChatSynchronouslyOnTheOpenSocket() {
         Fakes.Socket s = connected(true);
         chat(s, "hello");
-        assertEquals(PageExitPolicy.Decision.END_NOW, session.pageHidden());
+        assertEquals(PageExitPolicy.Decision.END_NOW, session.pageHidden(true));
         assertEquals("Clear", presence(s.frames().get(s.frames().size() - 1)));
         assertEquals(SessionState.ENDED, session.state());
         assertNull(store.get("gcw.dep.token"));
@@ -598,7 +603,7 @@ class GuestSessionTest {
         chat(s, "hello");
         session.sameSiteNavigationStarting();
         clock.advance(PageExitPolicy.SAME_SITE_WINDOW_MILLIS);
-        assertEquals(PageExitPolicy.Decision.CLOSE_SOCKET, session.pageHidden());
+        assertEquals(PageExitPolicy.Decision.CLOSE_SOCKET, session.pageHidden(true));
         assertFalse(s.sentClear());
         assertTrue(s.closedByClient, "closed so the page can enter the back/forward cache");
         clock.advance(60_000);
@@ -613,7 +618,7 @@ class GuestSessionTest {
         chat(s, "hello");
         session.sameSiteNavigationStarting();
         clock.advance(PageExitPolicy.SAME_SITE_WINDOW_MILLIS + 1);
-        assertEquals(PageExitPolicy.Decision.END_NOW, session.pageHidden());
+        assertEquals(PageExitPolicy.Decision.END_NOW, session.pageHidden(true));
     }
 
     @Test
@@ -621,7 +626,7 @@ class GuestSessionTest {
         Fakes.Socket s = connected(true);
         chat(s, "hello");
         tabs.others = true;
-        assertEquals(PageExitPolicy.Decision.CLOSE_SOCKET, session.pageHidden());
+        assertEquals(PageExitPolicy.Decision.CLOSE_SOCKET, session.pageHidden(true));
         assertFalse(s.sentClear());
     }
 
@@ -630,7 +635,7 @@ class GuestSessionTest {
         session = session(EndOnPageExit.NEVER, "dep");
         Fakes.Socket s = connected(true);
         chat(s, "hello");
-        assertEquals(PageExitPolicy.Decision.CLOSE_SOCKET, session.pageHidden());
+        assertEquals(PageExitPolicy.Decision.CLOSE_SOCKET, session.pageHidden(true));
         assertFalse(s.sentClear());
     }
 
@@ -640,14 +645,14 @@ class GuestSessionTest {
         Fakes.Socket s = connected(true);
         chat(s, "hello");
         session.sameSiteNavigationStarting();
-        assertEquals(PageExitPolicy.Decision.END_NOW, session.pageHidden());
+        assertEquals(PageExitPolicy.Decision.END_NOW, session.pageHidden(true));
         assertTrue(s.sentClear());
     }
 
     @Test
     void anOpenedPanelWithNothingSaidIsNotEndedOnExit() {
         Fakes.Socket s = connected(true);
-        assertEquals(PageExitPolicy.Decision.CLOSE_SOCKET, session.pageHidden());
+        assertEquals(PageExitPolicy.Decision.CLOSE_SOCKET, session.pageHidden(true));
         assertFalse(s.sentClear());
     }
 
@@ -656,13 +661,13 @@ class GuestSessionTest {
         Fakes.Socket s = connected(true);
         chat(s, "hello");
         s.drop(1006);
-        assertEquals(PageExitPolicy.Decision.END_LATER, session.pageHidden());
+        assertEquals(PageExitPolicy.Decision.END_LATER, session.pageHidden(true));
         assertEquals("1", store.get("gcw.dep.pendingEnd"));
     }
 
     @Test
     void anIdlePageHasNothingToDoOnExit() {
-        assertEquals(PageExitPolicy.Decision.NOTHING, session.pageHidden());
+        assertEquals(PageExitPolicy.Decision.NOTHING, session.pageHidden(true));
     }
 
     @Test
@@ -671,5 +676,183 @@ class GuestSessionTest {
         session.destroy();
         assertTrue(s.closedByClient);
         assertEquals(-1, clock.nextDelay(), "no timer left behind");
+    }
+
+    // ------------------------------------------------------------------ page exit in each engine (issue 7)
+
+    @Test
+    void whereSocketsOutlivePagehideBeforeunloadLeavesTheDecisionToPagehide() {
+        Fakes.Socket s = connected(true); // Chromium, WebKit: pagehide still sends, and knows about a Back
+        chat(s, "hello");
+        session.pageMayExit();
+        assertFalse(s.sentClear());
+        assertEquals(SessionState.CONNECTED, session.state(), "a page that stays after its prompt keeps the chat");
+        assertEquals(PageExitPolicy.Decision.END_NOW, session.pageHidden(false));
+        assertEquals(1, s.clears());
+    }
+
+    @Test
+    void beforeunloadSendsTheClearAndPagehideOnlyTidiesUp() {
+        session = session(EndOnPageExit.LEAVE, "dep", true);
+        Fakes.Socket s = connected(true);
+        chat(s, "hello");
+        session.pageMayExit();
+        assertEquals(1, s.clears(), "Firefox: the last moment its socket still sends");
+        assertEquals(SessionState.ENDING, session.state());
+        assertEquals(PageExitPolicy.Decision.END_NOW, session.pageHidden(false));
+        assertEquals(1, s.clears(), "one Clear per end");
+        assertEquals(SessionState.ENDED, session.state());
+        assertNull(store.get("gcw.dep.token"), "the next page starts fresh");
+        assertTrue(s.closedByClient);
+        session.exitCompleting();
+        assertEquals(1, s.clears());
+    }
+
+    @Test
+    void aPageThatStaysAfterBeforeunloadShowsTheEndedChat() {
+        session = session(EndOnPageExit.LEAVE, "dep", true);
+        Fakes.Socket s = connected(true);
+        chat(s, "hello");
+        session.pageMayExit(); // the host's "leave this page?" prompt, then the customer stays
+        s.receive(event("SessionClearedEvent"));
+        assertEquals(SessionState.ENDED, session.state());
+        assertEquals(List.of(true), seen.ended, "the host hears ended");
+        assertNull(store.get("gcw.dep.token"));
+    }
+
+    @Test
+    void firefoxClosingTheSocketBetweenBeforeunloadAndPagehideLeavesNoPendingEnd() {
+        session = session(EndOnPageExit.LEAVE, "dep", true);
+        Fakes.Socket s = connected(true);
+        chat(s, "hello");
+        session.pageMayExit();
+        s.drop(1001); // Firefox closes page sockets before pagehide; the Clear had already left
+        assertEquals(PageExitPolicy.Decision.END_NOW, session.pageHidden(false));
+        assertNull(store.get("gcw.dep.pendingEnd"), "the end is done, not pending for the next page");
+        assertNull(store.get("gcw.dep.token"));
+        assertEquals(1, sockets.opened.size(), "no reconnect after leaving");
+        clock.advance(60_000);
+        assertEquals(1, sockets.opened.size());
+    }
+
+    @Test
+    void beforeunloadOnASameSiteNavigationOrWithAnotherTabSendsNothing() {
+        session = session(EndOnPageExit.LEAVE, "dep", true);
+        Fakes.Socket s = connected(true);
+        chat(s, "hello");
+        session.sameSiteNavigationStarting();
+        session.pageMayExit();
+        tabs.others = true;
+        clock.advance(PageExitPolicy.SAME_SITE_WINDOW_MILLIS + 1);
+        session.pageMayExit();
+        assertFalse(s.sentClear());
+        assertEquals(SessionState.CONNECTED, session.state());
+    }
+
+    @Test
+    void beforeunloadOnAnIdlePageOrInNeverModeSendsNothing() {
+        session = session(EndOnPageExit.LEAVE, "dep", true);
+        Fakes.Socket s = connected(true);
+        session.pageMayExit();
+        assertFalse(s.sentClear(), "nothing said: nothing to end");
+        session = session(EndOnPageExit.NEVER, "dep2", true);
+        Fakes.Socket n = connected(true);
+        chat(n, "hello");
+        session.pageMayExit();
+        assertFalse(n.sentClear());
+    }
+
+    @Test
+    void aPagehideClearTheEngineDroppedIsRepeatedInTheExitsLastEvent() {
+        Fakes.Socket s = connected(true);
+        chat(s, "hello");
+        assertEquals(PageExitPolicy.Decision.END_NOW, session.pageHidden(false));
+        assertEquals(1, s.clears());
+        assertFalse(s.closedByClient, "kept open until the exit's last event");
+        assertEquals(SessionState.ENDED, session.state());
+        s.holdsUnsent = false; // Firefox: the pagehide frame is gone
+        session.exitCompleting();
+        assertEquals(2, s.clears(), "repeated from visibilitychange/unload, which Firefox sends");
+        assertFalse(s.closedByClient, "the browser closes it with the page; closing could discard the frame");
+        session.exitCompleting();
+        assertEquals(2, s.clears(), "once");
+    }
+
+    @Test
+    void aPagehideClearStillQueuedIsNotRepeated() {
+        Fakes.Socket s = connected(true);
+        chat(s, "hello");
+        session.pageHidden(false);
+        s.holdsUnsent = true; // Chromium, WebKit: the frame is on its way
+        session.exitCompleting();
+        assertEquals(1, s.clears());
+        assertFalse(s.closedByClient, "closing now could discard the queued Clear");
+    }
+
+    @Test
+    void aCachedPageClosesItsSocketInPagehide() {
+        Fakes.Socket s = connected(true);
+        chat(s, "hello");
+        session.pageHidden(true);
+        assertTrue(s.closedByClient, "no later event comes for a page entering the back/forward cache");
+        session.exitCompleting();
+        assertEquals(1, s.clears());
+    }
+
+    @Test
+    void hidingTheTabWithoutLeavingSendsNothing() {
+        Fakes.Socket s = connected(true);
+        chat(s, "hello");
+        session.exitCompleting(); // visibilitychange to hidden: the customer switched tabs
+        assertFalse(s.sentClear());
+        assertFalse(s.closedByClient);
+        assertEquals(SessionState.CONNECTED, session.state());
+    }
+
+    @Test
+    void aPageRestoredBeforeItsExitCompletedDropsTheHeldSocket() {
+        Fakes.Socket s = connected(true);
+        chat(s, "hello");
+        session.pageHidden(false);
+        session.pageShown();
+        assertTrue(s.closedByClient);
+        assertEquals(SessionState.ENDED, session.state());
+    }
+
+    @Test
+    void aCachedPageWhoseChatWasEndedMeanwhileShowsItEnded() {
+        Fakes.Socket s = connected(true);
+        chat(s, "hello");
+        session.sameSiteNavigationStarting();
+        session.pageHidden(true); // same-site link: the page is cached with its transcript
+        store.map.remove("gcw.dep.token"); // the next page was left: its exit ended the chat
+        store.map.remove("gcw.dep.active");
+        session.pageShown(); // Back
+        assertEquals(SessionState.ENDED, session.state());
+        assertTrue(seen.rows.isEmpty(), "no transcript the server has wiped");
+        assertEquals(List.of(true), seen.ended);
+        assertEquals(1, sockets.opened.size(), "nothing to connect to");
+    }
+
+    @Test
+    void aCachedPageJoinsTheConversationThatIsLiveNow() {
+        Fakes.Socket s = connected(true);
+        chat(s, "hello");
+        session.sameSiteNavigationStarting();
+        session.pageHidden(true);
+        session.pageShown(); // Back, the chat still on
+        assertEquals(2, sockets.opened.size());
+        assertTrue(seen.ended.isEmpty());
+    }
+
+    @Test
+    void aClosingPageWhoseStorageThrowsStillEndsWithWhatItLastKnew() {
+        Fakes.Socket s = connected(true);
+        chat(s, "hello");
+        String token = store.get("gcw.dep.token");
+        store.readable = false; // WebKit: the pagehide of a page closed by window.close()
+        assertEquals(PageExitPolicy.Decision.END_NOW, session.pageHidden(false));
+        assertEquals(token, s.lastOf("onMessage").path("token").asString(), "the Clear names the chat's token");
+        assertEquals(1, s.clears());
     }
 }

@@ -8,33 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.WindowType;
 import tools.jackson.databind.JsonNode;
 
-/** The widget in headless Chromium against the real simulator: chatting and End chat. */
+/**
+ * The widget in headless Chromium against the real simulator: quick replies, start new, Clear disabled, the JS
+ * API's end, idle pages, minimise, the script tag. Round trip and End chat run in every engine
+ * ({@link ChatInEveryEngineTest}).
+ */
 class ChatEndToEndTest extends BrowserTest {
-    @Test
-    void chatRoundTripShowsOwnMessageOnceAndAgentReplyAsText() {
-        String dep = sim.newDeployment("{\"routingDelayMillis\":200}");
-        browser.driver.get(sim.pageUrl(dep, "mode=never"));
-        browser.say("Hi, my parcel is late");
-        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.conversations(dep).size() == 1));
-        assertTrue(eventually(Duration.ofSeconds(5), () -> "routed".equals(sim.state(dep))));
-        String conv = sim.onlyConversation(dep).path("id").asString();
-        sim.post("/sim/conversations/" + conv + "/messages",
-                "{\"text\":\"<img src=x onerror=alert(1)>Hello, I'm Dana\",\"nickname\":\"Dana\"}");
-        browser.waitFor(Duration.ofSeconds(5), d -> browser.transcriptText().contains("Hello, I'm Dana"));
-        String transcript = browser.transcriptText();
-        assertTrue(transcript.contains("<img src=x onerror=alert(1)>"), "agent text is shown as text: " + transcript);
-        assertFalse(browser.present(".gcw-log img"), "agent text never becomes markup");
-        assertEquals(1, transcript.split("Hi, my parcel is late", -1).length - 1, "own message shown once");
-        assertFalse(transcript.contains("Sending"), transcript);
-        assertTrue(transcript.contains("Dana"), "agent name shown");
-        assertEquals("active", sim.state(dep));
-        Object messageEvents = browser.js("return window.chatEvents.filter(function(e){return e.name==='message';}).length;");
-        assertEquals(1L, messageEvents, "host got a message event for the agent reply");
-    }
-
     @Test
     void quickRepliesAreOfferedAndSendTheChoice() {
         String dep = sim.newDeployment("{\"routingDelayMillis\":100}");
@@ -48,45 +29,6 @@ class ChatEndToEndTest extends BrowserTest {
         browser.find(".gcw-choice").click();
         assertTrue(eventually(Duration.ofSeconds(5), () -> sim.framesIn(dep).stream().anyMatch(
                 f -> "Track my order".equals(f.path("message").path("text").asString()))));
-    }
-
-    @Test
-    void endChatWithConfirmationClearsEveryConnectionAndIsNeverRouted() {
-        String dep = sim.newDeployment("{\"routingDelayMillis\":2500}");
-        browser.driver.get(sim.pageUrl(dep, "mode=never"));
-        browser.say("I need help");
-        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.conversations(dep).size() == 1));
-        String token = sim.token(dep);
-        String firstTab = browser.driver.getWindowHandle();
-        browser.driver.switchTo().newWindow(WindowType.TAB);
-        browser.driver.get(sim.pageUrl(dep, "mode=never"));
-        browser.find(".gcw-panel"); // the panel follows the customer: it was open in the first tab
-        browser.waitFor(Duration.ofSeconds(5), d -> browser.transcriptText().contains("I need help"));
-        browser.driver.switchTo().window(firstTab);
-
-        browser.find(".gcw-end").click();
-        assertTrue(browser.present(".gcw-confirm"), "End chat asks first");
-        assertEquals(0, sim.clearCount(dep), "nothing is sent before the customer confirms");
-        browser.find(".gcw-confirm-end").click();
-
-        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.clearCount(dep) == 1), "Clear reached the simulator");
-        browser.waitFor(Duration.ofSeconds(5), d -> browser.present(".gcw-ended"));
-        assertEquals("ended", browser.widgetState());
-        long cleared = sim.framesOut(token).stream()
-                .filter(f -> "SessionClearedEvent".equals(f.path("class").asString())).count();
-        assertEquals(2, cleared, "both tabs' connections got SessionClearedEvent");
-        assertEquals("ended-by-customer", sim.state(dep));
-
-        for (String h : browser.driver.getWindowHandles()) {
-            if (!h.equals(firstTab)) {
-                browser.driver.switchTo().window(h);
-                browser.waitFor(Duration.ofSeconds(5), d -> browser.present(".gcw-ended"));
-            }
-        }
-        SimulatorFixture.sleep(3000); // past the routing delay
-        JsonNode conv = sim.onlyConversation(dep);
-        assertFalse(conv.path("routed").asBoolean(), "an ended conversation is never routed: " + conv);
-        assertEquals("ended-by-customer", conv.path("state").asString());
     }
 
     @Test
@@ -105,21 +47,6 @@ class ChatEndToEndTest extends BrowserTest {
         List<JsonNode> convs = sim.conversations(dep);
         assertEquals("ended-by-customer", convs.get(0).path("state").asString());
         assertEquals("waiting", convs.get(1).path("state").asString());
-    }
-
-    @Test
-    void cancellingTheConfirmationSendsNothing() {
-        String dep = sim.newDeployment("{\"routingDelayMillis\":60000}");
-        browser.driver.get(sim.pageUrl(dep, "mode=never"));
-        browser.say("still here");
-        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.conversations(dep).size() == 1));
-        browser.find(".gcw-end").click();
-        browser.find(".gcw-confirm-cancel").click();
-        SimulatorFixture.sleep(1000);
-        assertFalse(browser.present(".gcw-confirm"));
-        assertEquals(0, sim.clearCount(dep));
-        assertEquals("waiting", sim.state(dep));
-        assertEquals("connected", browser.widgetState());
     }
 
     @Test

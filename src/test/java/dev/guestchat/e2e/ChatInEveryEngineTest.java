@@ -1,0 +1,89 @@
+package dev.guestchat.e2e;
+
+import static dev.guestchat.e2e.SimulatorFixture.eventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+/** Chatting and End chat in Chromium, Firefox and WebKit against the real simulator. */
+@ParameterizedClass(name = "{0}")
+@MethodSource("engines")
+class ChatInEveryEngineTest extends EngineTest {
+    @Test
+    void chatRoundTripShowsOwnMessageOnceAndAgentReplyAsText() {
+        String dep = sim.newDeployment("{\"routingDelayMillis\":200}");
+        engine.get(sim.pageUrl(dep, "mode=never"));
+        engine.say("Hi, my parcel is late");
+        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.conversations(dep).size() == 1));
+        assertTrue(eventually(Duration.ofSeconds(5), () -> "routed".equals(sim.state(dep))));
+        String conv = sim.onlyConversation(dep).path("id").asString();
+        sim.post("/sim/conversations/" + conv + "/messages",
+                "{\"text\":\"<img src=x onerror=alert(1)>Hello, I'm Dana\",\"nickname\":\"Dana\"}");
+        engine.await(Duration.ofSeconds(5), "the agent's reply", () -> engine.transcriptText().contains("Hello, I'm Dana"));
+        String transcript = engine.transcriptText();
+        assertTrue(transcript.contains("<img src=x onerror=alert(1)>"), "agent text is shown as text: " + transcript);
+        assertFalse(engine.present(".gcw-log img"), "agent text never becomes markup");
+        assertEquals(1, transcript.split("Hi, my parcel is late", -1).length - 1, "own message shown once");
+        assertFalse(transcript.contains("Sending"), transcript);
+        assertTrue(transcript.contains("Dana"), "agent name shown");
+        assertEquals("active", sim.state(dep));
+        assertEquals(1L, engine.js("return window.chatEvents.filter(function(e){return e.name==='message';}).length;"),
+                "host got a message event for the agent reply");
+    }
+
+    @Test
+    void endChatWithConfirmationClearsEveryConnectionAndIsNeverRouted() {
+        String dep = sim.newDeployment("{\"routingDelayMillis\":2500}");
+        engine.get(sim.pageUrl(dep, "mode=never"));
+        engine.say("I need help");
+        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.conversations(dep).size() == 1));
+        String token = sim.token(dep);
+        String secondTab = engine.newTab();
+        engine.get(sim.pageUrl(dep, "mode=never"));
+        engine.waitForWidget(".gcw-panel"); // the panel follows the customer: it was open in the first tab
+        engine.await(Duration.ofSeconds(5), "history in the second tab", () -> engine.transcriptText().contains("I need help"));
+        engine.switchTo(firstTab);
+
+        engine.clickInWidget(".gcw-end");
+        engine.waitForWidget(".gcw-confirm");
+        assertEquals(0, sim.clearCount(dep), "nothing is sent before the customer confirms");
+        engine.clickInWidget(".gcw-confirm-end");
+
+        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.clearCount(dep) == 1), "Clear reached the simulator");
+        engine.waitForWidget(".gcw-ended");
+        assertEquals("ended", engine.widgetState());
+        long cleared = sim.framesOut(token).stream()
+                .filter(f -> "SessionClearedEvent".equals(f.path("class").asString())).count();
+        assertEquals(2, cleared, "both tabs' connections got SessionClearedEvent");
+        assertEquals("ended-by-customer", sim.state(dep));
+        engine.switchTo(secondTab);
+        engine.waitForWidget(".gcw-ended");
+
+        SimulatorFixture.sleep(3000); // past the routing delay
+        JsonNode conv = sim.onlyConversation(dep);
+        assertFalse(conv.path("routed").asBoolean(), "an ended conversation is never routed: " + conv);
+        assertEquals("ended-by-customer", conv.path("state").asString());
+    }
+
+    @Test
+    void cancellingTheConfirmationSendsNothing() {
+        String dep = sim.newDeployment("{\"routingDelayMillis\":60000}");
+        engine.get(sim.pageUrl(dep, "mode=never"));
+        engine.say("still here");
+        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.conversations(dep).size() == 1));
+        engine.clickInWidget(".gcw-end");
+        engine.waitForWidget(".gcw-confirm-cancel");
+        engine.clickInWidget(".gcw-confirm-cancel");
+        SimulatorFixture.sleep(1000);
+        assertFalse(engine.present(".gcw-confirm"));
+        assertEquals(0, sim.clearCount(dep));
+        assertEquals("waiting", sim.state(dep));
+        assertEquals("connected", engine.widgetState());
+    }
+}
