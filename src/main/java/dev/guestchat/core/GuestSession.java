@@ -22,7 +22,6 @@ public final class GuestSession {
     static final long HEARTBEAT_MILLIS = 60_000;
     static final long HEARTBEAT_REPLY_MILLIS = 10_000;
     static final long CLEAR_CONFIRM_MILLIS = 5_000;
-    static final long SEND_SPACING_MILLIS = 550; // the service accepts 2 onMessage per second (§5.12)
     static final long TYPING_DEFAULT_MILLIS = 5_000;
     static final int HISTORY_MAX_PAGES = 4;
 
@@ -70,7 +69,8 @@ public final class GuestSession {
 
     // --- conversation
     private final Transcript transcript = new Transcript();
-    private final Outbox outbox = new Outbox();
+    /** The customer's messages not yet answered, leaving in order at the service's pace. */
+    private final SendQueue sends;
     /** tracingId of the Clear in flight; null when no Clear was sent on the current connection. */
     private String clearTracingId;
     /** Deadline for SessionClearedEvent; null when no Clear is awaiting confirmation. */
@@ -120,6 +120,7 @@ public final class GuestSession {
         this.observer = observer;
         this.log = log;
         this.backoff = backoff;
+        this.sends = new SendQueue(scheduler, this::transmit);
     }
 
     // ------------------------------------------------------------------ commands
@@ -164,15 +165,14 @@ public final class GuestSession {
             return false;
         }
         String tracingId = ids.newId();
-        outbox.add(new Outbox.Pending(tracingId, trimmed, customAttributes));
+        Outbox.Pending message = new Outbox.Pending(tracingId, trimmed, customAttributes);
         customAttributes = null; // they travel with this message (§3.3: any message may carry them)
         transcript.put(new ChatEntry(tracingId, ChatEntry.Sender.CUSTOMER, null, trimmed, null,
                 ChatEntry.Delivery.SENDING, new ArrayList<>()));
         store.active(true);
         observer.transcriptChanged(transcript.rows());
-        if (isConfigured()) {
-            transmit(outbox.find(tracingId));
-        } else {
+        sends.add(message); // leaves now if the queue may send, else in its turn
+        if (!isConfigured()) {
             ensureConnected();
         }
         return true;
@@ -240,7 +240,7 @@ public final class GuestSession {
     public void startNew() {
         boolean readOnly = state == SessionState.READ_ONLY;
         resetTranscript();
-        outbox.clear();
+        sends.clear();
         if (readOnly) {
             startNewOnConfigure = true; // same token, configureSession{startNew:true} (§5.6)
             if (isConfigured()) {
@@ -306,6 +306,7 @@ public final class GuestSession {
                         dropConnection(); // the page is cached: no later event will come, and a cached page holds no socket
                     } else {
                         stopHeartbeat();
+                        sends.connectionLost();
                         connection = null; // nothing more is handled on it; it stays open for the repeat
                         exitRepeat = new ExitRepeat(socket, clear);
                     }
@@ -366,7 +367,7 @@ public final class GuestSession {
         clearSentBeforeUnload = false;
         store.forgetSession();
         resetTranscript();
-        outbox.clear();
+        sends.clear();
         setState(SessionState.ENDED);
     }
 
@@ -400,7 +401,7 @@ public final class GuestSession {
             pausedToken = null;
             if (shown != null && !shown.equals(store.token()) && state != SessionState.ENDED) {
                 resetTranscript();
-                outbox.clear();
+                sends.clear();
                 setState(SessionState.ENDED);
                 observer.ended(true);
             }
@@ -469,6 +470,7 @@ public final class GuestSession {
     /** Our own close: no event will come back, no reconnect follows. */
     private void dropConnection() {
         stopHeartbeat();
+        sends.connectionLost();
         if (connection != null) {
             Connection c = connection;
             connection = null;
@@ -485,6 +487,7 @@ public final class GuestSession {
         }
         boolean everOpened = c.opened;
         stopHeartbeat();
+        sends.connectionLost();
         connection = null;
         if (clearTracingId != null) {
             // the Clear may not have arrived; send it again on the next connection
@@ -543,27 +546,16 @@ public final class GuestSession {
         } else {
             requestHistory();
         }
-        flushOutbox();
+        sends.connectionReady();
     }
 
-    private void flushOutbox() {
-        long delay = 0;
-        for (Outbox.Pending p : outbox.all()) {
-            if (delay == 0) {
-                transmit(p);
-            } else {
-                String id = p.tracingId();
-                scheduler.schedule(delay, () -> transmit(outbox.find(id)));
-            }
-            delay += SEND_SPACING_MILLIS;
-        }
-    }
-
-    private void transmit(Outbox.Pending p) {
-        if (p == null || !isConfigured()) {
-            return; // acknowledged meanwhile, or the socket is gone: the next configure flushes it
+    /** The queue's wire: one customer message on the configured connection. */
+    private boolean transmit(Outbox.Pending p) {
+        if (!isConfigured() || !connection.socket.isOpen()) {
+            return false; // the socket is gone: the next configure resumes the queue
         }
         connection.sendFrame(new ClientFrame.SendText(store.token(), p.tracingId(), p.text(), p.customAttributes()));
+        return true;
     }
 
     // ------------------------------------------------------------------ heartbeat
@@ -661,10 +653,8 @@ public final class GuestSession {
         } else if (frame instanceof ServerFrame.JwtResponse jwt) {
             fetchHistory(jwt.jwt(), 1, historyGeneration);
         } else if (frame instanceof ServerFrame.TooManyRequests tooMany) {
-            Outbox.Pending p = tooMany.tracingId() != null ? outbox.find(tooMany.tracingId()) : null;
-            if (p != null) {
-                String id = p.tracingId(); // not accepted: resend after the delay the server asked for
-                scheduler.schedule(Math.max(1, tooMany.retryAfterSeconds()) * 1000L, () -> transmit(outbox.find(id)));
+            if (tooMany.tracingId() != null) { // not accepted: the queue waits as long as the server asked
+                sends.retryAfter(tooMany.tracingId(), Math.max(1, tooMany.retryAfterSeconds()) * 1000L);
             }
         } else if (frame instanceof ServerFrame.ErrorReply error) {
             onError(error);
@@ -689,7 +679,7 @@ public final class GuestSession {
             if (m.hasPresence("Clear") || m.hasPresence("Join")) {
                 return; // acknowledgement only; SessionClearedEvent is the signal (§5.4)
             }
-            Outbox.Pending own = tracingId != null ? outbox.acknowledge(tracingId) : null;
+            Outbox.Pending own = tracingId != null ? sends.settle(tracingId) : null;
             if (own != null) {
                 ChatEntry sent = transcript.get(own.tracingId());
                 ChatEntry base = sent != null ? sent : ChatEntry.fromWire(m);
@@ -747,14 +737,13 @@ public final class GuestSession {
             }
             return;
         }
-        Outbox.Pending p = tracingId != null ? outbox.find(tracingId) : null;
+        Outbox.Pending p = tracingId != null ? sends.find(tracingId) : null;
         if (p != null) {
             if (error.code() == 5000 || (error.code() >= 500 && error.code() < 600)) {
-                String id = p.tracingId(); // the server failed, not the message: try again shortly
-                scheduler.schedule(2_000, () -> transmit(outbox.find(id)));
+                sends.retryAfter(tracingId, SendQueue.SERVER_RETRY_MILLIS); // the server failed, not the message
                 return;
             }
-            outbox.acknowledge(tracingId);
+            sends.settle(tracingId);
             ChatEntry row = transcript.get(tracingId);
             if (row != null) {
                 transcript.put(row.withDelivery(ChatEntry.Delivery.FAILED));

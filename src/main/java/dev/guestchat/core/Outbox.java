@@ -41,6 +41,11 @@ public final class Outbox {
         return null;
     }
 
+    /** The oldest message; null when empty. */
+    public Pending first() {
+        return pending.isEmpty() ? null : pending.get(0);
+    }
+
     public List<Pending> all() {
         return new ArrayList<>(pending);
     }

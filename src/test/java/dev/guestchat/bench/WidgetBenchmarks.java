@@ -43,6 +43,8 @@ public final class WidgetBenchmarks {
                     endClickToClear(sim, engine, latencyRuns);
                     exitDelivery(sim, engine, exits);
                     sameSiteFalseEnds(sim, engine, exits);
+                    messageOrder(sim, engine, 20, 100, 0);
+                    messageOrder(sim, engine, 100, 120, 9);
                     if (engine instanceof Browser chromium) {
                         renderTimes(sim, chromium);
                     }
@@ -139,6 +141,35 @@ public final class WidgetBenchmarks {
         }
         System.out.println(b.name() + ": exit Clear delivery (leave):" + line + " — " + ended + "/" + total + " ended, "
                 + (System.nanoTime() - start) / 1_000_000 / Math.max(1, total) + " ms per exit cycle");
+    }
+
+    /** A customer typing {@code lines} lines {@code every} ms apart while the simulator drops the socket {@code drops} times. */
+    static void messageOrder(SimulatorFixture sim, Engine b, int lines, int every, int drops) {
+        String dep = sim.newDeployment("{\"routingDelayMillis\":600000}");
+        b.get(sim.pageUrl(dep, "mode=never"));
+        b.clickInWidget(".gcw-launcher");
+        b.await(Duration.ofSeconds(5), "connected", () -> "connected".equals(b.widgetState()));
+        long start = System.nanoTime();
+        sim.typeFast(b, lines, every);
+        SimulatorFixture.eventually(Duration.ofSeconds(5), () -> sim.conversations(dep).size() == 1);
+        String token = sim.token(dep);
+        long typing = (long) lines * every;
+        for (int i = 0; i < drops; i++) {
+            SimulatorFixture.sleep(typing / (drops + 1));
+            sim.post("/sim/sessions/" + token + "/drop", "");
+        }
+        SimulatorFixture.eventually(Duration.ofSeconds(lines + 30L), () -> sim.agentRead(dep).size() >= lines);
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        List<String> read = sim.agentRead(dep);
+        boolean inOrder = read.equals(java.util.stream.IntStream.range(0, lines).mapToObj(i -> "m-" + i).toList());
+        long frames = sim.textFramesIn(dep);
+        long customerLines = sim.onlyConversation(dep).path("transcript").valueStream()
+                .filter(l -> "customer".equals(l.path("from").asString())).count();
+        System.out.printf("%s: message order, %d lines %d ms apart, %d drops: %d onMessage frames (%.2f per message), "
+                        + "%d 429s, agent read %d lines (%d distinct), order kept: %s, last line read after %d ms%n",
+                b.name(), lines, every, drops, frames, frames / (double) lines, sim.tooManyRequests(token),
+                customerLines, read.size(), inOrder, ms);
+        b.get("about:blank");
     }
 
     /** Same-site link clicks and form submits under {@code leave}: none may end the chat. */

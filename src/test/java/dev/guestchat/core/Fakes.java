@@ -63,6 +63,8 @@ final class Fakes {
         boolean closedByClient;
         /** What bufferedAmount says: true is Chromium and WebKit inside an exit, false is Firefox (frame dropped). */
         boolean holdsUnsent;
+        /** Test hook: the far end, told of every frame sent; null when the test answers by hand. */
+        java.util.function.Consumer<String> server;
 
         Socket(String url, Ports.SocketEvents events) {
             this.url = url;
@@ -75,6 +77,9 @@ final class Fakes {
                 return false;
             }
             sent.add(text);
+            if (server != null) {
+                server.accept(text);
+            }
             return true;
         }
 

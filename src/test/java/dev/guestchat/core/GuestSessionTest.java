@@ -175,7 +175,10 @@ class GuestSessionTest {
         s.opened();
         s.receive(sessionResponse(true, false));
         assertEquals("first", s.last().path("message").path("text").asString());
-        clock.advance(GuestSession.SEND_SPACING_MILLIS);
+        clock.advance(SendQueue.SPACING_MILLIS);
+        assertEquals("first", s.last().path("message").path("text").asString(), "the second waits for the first's answer");
+        String first = s.last().path("tracingId").asString();
+        s.receive(inbound(first, "m1", "first", "2026-01-05T10:00:00.000Z"));
         assertEquals("second", s.last().path("message").path("text").asString());
         assertEquals(2, seen.rows.size(), "new session keeps what is still being sent");
     }
@@ -248,6 +251,8 @@ class GuestSessionTest {
         session.send("first");
         assertEquals("A-1042", s.last().path("message").path("channel").path("metadata").path("customAttributes")
                 .path("orderId").asString());
+        s.receive(inbound(s.last().path("tracingId").asString(), "m1", "first", "2026-01-05T10:00:00.000Z"));
+        clock.advance(SendQueue.SPACING_MILLIS);
         session.send("second");
         assertTrue(s.last().path("message").path("channel").isMissingNode(), "sent once, with the next message");
         WidgetError tooBig = session.setCustomAttributes(dev.guestchat.protocol.StringPairs.of("k", "é".repeat(1024)));

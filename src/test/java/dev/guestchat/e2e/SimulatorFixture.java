@@ -163,6 +163,37 @@ public final class SimulatorFixture implements AutoCloseable {
         return framesIn(deployment).stream().filter(SimulatorFixture::isClear).count();
     }
 
+    /** What the agent read of the customer, in order, with a resend the agent saw twice in a row folded. */
+    public List<String> agentRead(String deployment) {
+        List<String> lines = new ArrayList<>();
+        for (JsonNode line : onlyConversation(deployment).path("transcript")) {
+            String text = line.path("text").asString();
+            if ("customer".equals(line.path("from").asString())
+                    && (lines.isEmpty() || !lines.get(lines.size() - 1).equals(text))) {
+                lines.add(text);
+            }
+        }
+        return lines;
+    }
+
+    /** Types {@code count} lines {@code m-0, m-1, …} {@code every} ms apart through the page's JS API, as fast typing does. */
+    public void typeFast(Engine page, int count, int every) {
+        page.js("var n=arguments[0],i=0,t=setInterval(function(){window.chat.send('m-'+i);if(++i>=n)clearInterval(t);},"
+                + "arguments[1]);", count, every);
+    }
+
+    /** Customer text {@code onMessage} frames the simulator received for this deployment. */
+    public long textFramesIn(String deployment) {
+        return framesIn(deployment).stream().filter(f -> "onMessage".equals(f.path("action").asString())
+                && "Text".equals(f.path("message").path("type").asString())).count();
+    }
+
+    /** 429 answers the simulator sent on this token's connections. */
+    public long tooManyRequests(String token) {
+        return framesOut(token).stream()
+                .filter(f -> "TooManyRequestsErrorMessage".equals(f.path("class").asString())).count();
+    }
+
     /** Polls until the condition holds or the time is up; returns whether it held. */
     public static boolean eventually(Duration limit, java.util.function.BooleanSupplier condition) {
         long end = System.nanoTime() + limit.toNanos();

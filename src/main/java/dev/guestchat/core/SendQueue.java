@@ -1,0 +1,137 @@
+package dev.guestchat.core;
+
+import java.util.List;
+
+/**
+ * The customer's messages on their way to the agent, in the order typed (issue 11). One queue, paced to the
+ * service's limit of two {@code onMessage} per second per session (PROTOCOL.md §5.12), and stop-and-wait: the
+ * next message leaves only once the one before it was answered — by its own Inbound copy, or an error — so a
+ * 429 or a dropped socket can never let a later message overtake an earlier one. A 429 pauses the whole queue
+ * for its {@code retryAfter}; after a reconnect the unanswered head goes first, then the rest in order. Each
+ * message is sent once, plus once more for each dropped socket or 429 that caught it in flight.
+ *
+ * <p>Invariant: {@code inFlight} is null or the tracingId of the outbox's first message, sent on the current
+ * connection and not yet answered; {@code timer} is set only while a message waits for {@code notBefore}.
+ */
+public final class SendQueue {
+    /** Two per second, with room for a clock tick and a Clear or Typing event between messages. */
+    static final long SPACING_MILLIS = 550;
+    /** A server failure (5xx) on a message: the queue waits this long before trying it again. */
+    static final long SERVER_RETRY_MILLIS = 2_000;
+
+    /** Puts one message on the live, configured connection; false when there is none. */
+    public interface Wire {
+        boolean transmit(Outbox.Pending message);
+    }
+
+    /** Messages not yet answered, in the order typed. */
+    private final Outbox outbox = new Outbox();
+    private final Ports.Scheduler scheduler;
+    private final Wire wire;
+    /** A configured connection can carry messages; false between a drop and the next SessionResponse. */
+    private boolean ready;
+    /** tracingId of the message awaiting its answer; null when nothing is in flight. */
+    private String inFlight;
+    /** Earliest time the next message may leave (pacing, or a 429's pause); in the past when it may go now. */
+    private long notBefore;
+    /** Wakes the queue at {@code notBefore}; null when no wake-up is due. */
+    private Ports.Cancellable timer;
+
+    public SendQueue(Ports.Scheduler scheduler, Wire wire) {
+        this.scheduler = scheduler;
+        this.wire = wire;
+    }
+
+    /** Queues a message behind every earlier one. */
+    public void add(Outbox.Pending message) {
+        outbox.add(message);
+        pump();
+    }
+
+    /** A connection was configured: what is left goes, unanswered head first. */
+    public void connectionReady() {
+        ready = true;
+        inFlight = null; // its answer, if any, died with the old socket: send it again
+        pump();
+    }
+
+    /** The connection is gone; nothing leaves until the next one is ready. */
+    public void connectionLost() {
+        ready = false;
+        inFlight = null;
+        cancelTimer();
+    }
+
+    /** The message was answered for good (its own Inbound copy, or a rejection of its content): the next may go. */
+    public Outbox.Pending settle(String tracingId) {
+        Outbox.Pending done = outbox.acknowledge(tracingId);
+        if (tracingId.equals(inFlight)) {
+            inFlight = null;
+        }
+        pump();
+        return done;
+    }
+
+    /**
+     * The service said "not now" to this message (429 with {@code retryAfter}, or a server failure): the whole
+     * queue waits, then this message goes again — nothing behind it overtakes it.
+     */
+    public void retryAfter(String tracingId, long delayMillis) {
+        if (!tracingId.equals(inFlight)) {
+            return; // not ours, or already answered another way
+        }
+        inFlight = null;
+        notBefore = Math.max(notBefore, scheduler.now() + delayMillis);
+        pump();
+    }
+
+    public Outbox.Pending find(String tracingId) {
+        return outbox.find(tracingId);
+    }
+
+    public boolean isEmpty() {
+        return outbox.isEmpty();
+    }
+
+    /** Messages not yet answered, in order. */
+    public List<Outbox.Pending> pending() {
+        return outbox.all();
+    }
+
+    /** Forgets every message (the conversation ended or a new one started). */
+    public void clear() {
+        outbox.clear();
+        inFlight = null;
+        cancelTimer();
+    }
+
+    private void pump() {
+        if (!ready || inFlight != null || outbox.isEmpty()) {
+            return; // nothing may leave now; the next answer, connection or message pumps again
+        }
+        long wait = notBefore - scheduler.now();
+        if (wait > 0) {
+            if (timer == null) {
+                timer = scheduler.schedule(wait, () -> {
+                    timer = null;
+                    pump();
+                });
+            }
+            return;
+        }
+        Outbox.Pending head = outbox.first();
+        inFlight = head.tracingId(); // before sending: an answer may come back before transmit returns
+        notBefore = scheduler.now() + SPACING_MILLIS;
+        if (!wire.transmit(head)) {
+            inFlight = null;
+            ready = false; // the socket is not open after all: its close will report, the next configure resumes
+        }
+    }
+
+    private void cancelTimer() {
+        if (timer != null) {
+            timer.cancel();
+            timer = null;
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package dev.guestchat.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.guestchat.protocol.JacksonJson;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The ordered, paced send queue (issue 11) through the whole session, against a fake service on the fake clock
+ * that answers like the real one: Inbound copy after a round trip, 429 above two {@code onMessage} per second
+ * per session (PROTOCOL.md §5.12), and sockets that can drop with a frame in flight.
+ */
+class SendQueueTest {
+    static final long RTT = 20;
+    final Fakes.Clock clock = new Fakes.Clock();
+    final Fakes.Sockets sockets = new Fakes.Sockets();
+    final Fakes.Store store = new Fakes.Store();
+    final Fakes.Observer seen = new Fakes.Observer();
+    final GuestSession session = new GuestSession(new SessionConfig("dep", "wss://host/v1", EndOnPageExit.LEAVE, false),
+            clock, sockets, store, new Fakes.History(), new Fakes.Ids(), new Fakes.Tabs(), JacksonJson.PARSER, seen,
+            w -> { }, new Backoff(() -> 0.5));
+    /** The service: texts accepted, in arrival order (what the agent reads). */
+    final List<String> agentReads = new ArrayList<>();
+    /** Every onMessage frame that reached the service. */
+    int framesIn;
+    int tooMany;
+    /** Accepted onMessage times, for the service's one-second window. */
+    final List<Long> window = new ArrayList<>();
+
+    /** Connects a socket wired to the fake service. */
+    Fakes.Socket connect() {
+        session.ensureConnected();
+        Fakes.Socket s = sockets.last();
+        s.server = frame -> serve(s, frame);
+        s.opened();
+        return s;
+    }
+
+    void serve(Fakes.Socket s, String text) {
+        JsonNode f = JacksonJson.MAPPER.readTree(text);
+        String action = f.path("action").asString();
+        String tracing = f.path("tracingId").asString();
+        if (action.equals("configureSession")) {
+            later(s, GuestSessionTest.sessionResponse(false, false));
+        } else if (action.equals("onMessage")) {
+            framesIn++;
+            long now = clock.now();
+            window.removeIf(t -> now - t >= 1000);
+            if (window.size() >= 2) {
+                tooMany++;
+                later(s, "{\"type\":\"response\",\"class\":\"TooManyRequestsErrorMessage\",\"code\":429,\"tracingId\":\""
+                        + tracing + "\",\"body\":{\"retryAfter\":1,\"errorCode\":4029}}");
+                return;
+            }
+            window.add(now);
+            String body = f.path("message").path("text").asString();
+            agentReads.add(body);
+            later(s, GuestSessionTest.inbound(tracing, "srv-" + framesIn, body, "2026-01-05T10:00:00.000Z"));
+        }
+    }
+
+    void later(Fakes.Socket s, String frame) {
+        clock.schedule(RTT, () -> {
+            if (s.open) {
+                s.receive(frame);
+            }
+        });
+    }
+
+    static List<String> burst(int n) {
+        return IntStream.range(0, n).mapToObj(i -> "m-" + i).toList();
+    }
+
+    /** Types the burst at the given interval (ms) from now. */
+    void type(List<String> texts, long every) {
+        for (String t : texts) {
+            session.send(t);
+            clock.advance(every);
+        }
+    }
+
+    @ParameterizedTest(name = "a burst of {0} typed 100 ms apart arrives once, in order, without a 429")
+    @ValueSource(ints = {5, 20, 100})
+    void aBurstLeavesInOrderPacedToTheLimit(int n) {
+        connect();
+        clock.advance(100);
+        type(burst(n), 100);
+        clock.advance(n * SendQueue.SPACING_MILLIS + 5_000);
+        assertEquals(burst(n), agentReads);
+        assertEquals(n, framesIn, "one onMessage per message");
+        assertEquals(0, tooMany);
+        assertTrue(seen.rows.stream().allMatch(r -> r.delivery() == ChatEntry.Delivery.DELIVERED));
+    }
+
+    @Test
+    void aBurstTypedAtOnceBeforeTheSocketOpensLeavesInOrder() {
+        type(burst(20), 0); // typed while connecting
+        connect();
+        clock.advance(20 * SendQueue.SPACING_MILLIS + 5_000);
+        assertEquals(burst(20), agentReads);
+        assertEquals(20, framesIn);
+    }
+
+    @Test
+    void aTooManyRequestsMidBurstPausesTheWholeQueueAndKeepsTheOrder() {
+        Fakes.Socket s = connect();
+        clock.advance(100);
+        window.add(clock.now()); // another tab of this session spent the budget just now
+        window.add(clock.now());
+        type(burst(10), 50);
+        clock.advance(10_000);
+        assertEquals(burst(10), agentReads);
+        assertTrue(tooMany >= 1, "the test provoked a 429");
+        assertEquals(10 + tooMany, framesIn, "a 429 costs one frame more, not a storm");
+        assertTrue(tooMany <= 2, "the queue waited out retryAfter: " + tooMany);
+        assertTrue(s.open);
+    }
+
+    @Test
+    void aDropMidBurstResendsTheMessageInFlightFirstAndLosesNothing() {
+        Fakes.Socket s = connect();
+        clock.advance(100);
+        type(burst(6), 100); // m-0 and m-1 answered by now; m-2 leaves 550 ms after m-1
+        s.server = null; // from here the socket is dead but does not know it yet: m-2 is lost in flight
+        clock.advance(SendQueue.SPACING_MILLIS);
+        String inFlight = s.lastOf("onMessage").path("message").path("text").asString();
+        assertEquals("m-2", inFlight);
+        s.drop(1006);
+        type(burst(20).subList(6, 20), 100); // the customer keeps typing while reconnecting
+        clock.advance(2_000); // backoff
+        Fakes.Socket again = sockets.last();
+        again.server = frame -> serve(again, frame);
+        again.opened();
+        clock.advance(20 * SendQueue.SPACING_MILLIS + 5_000);
+        assertEquals(burst(20), agentReads, "complete, once, in order");
+        assertTrue(framesIn <= 20, "the lost frame never reached the service: " + framesIn);
+        String firstAgain = again.frames().stream().filter(f -> "onMessage".equals(f.path("action").asString()))
+                .findFirst().orElseThrow().path("message").path("text").asString();
+        assertEquals(inFlight, firstAgain, "the unanswered message goes first after the reconnect");
+    }
+
+    @Test
+    void twoDropsAndABacklogAtMostOneExtraFramePerDrop() {
+        Fakes.Socket s = connect();
+        clock.advance(100);
+        type(burst(4), 100);
+        s.drop(1006); // a frame in flight reached the service, its answer did not
+        int sentOnFirst = (int) s.frames().stream().filter(f -> "onMessage".equals(f.path("action").asString())).count();
+        type(burst(10).subList(4, 10), 100);
+        clock.advance(1_500);
+        Fakes.Socket second = sockets.last();
+        second.server = frame -> serve(second, frame);
+        second.opened();
+        clock.advance(1_200);
+        second.drop(1006);
+        clock.advance(3_000);
+        Fakes.Socket third = sockets.last();
+        third.server = frame -> serve(third, frame);
+        third.opened();
+        clock.advance(10 * SendQueue.SPACING_MILLIS + 5_000);
+        assertEquals(burst(10), agentReads.stream().distinct().toList(), "nothing lost, order kept: " + agentReads);
+        assertTrue(framesIn <= 10 + 2, "at most one more frame per drop: " + framesIn);
+        assertTrue(sentOnFirst >= 1);
+        assertTrue(seen.rows.stream().allMatch(r -> r.delivery() == ChatEntry.Delivery.DELIVERED));
+        assertEquals(10, seen.rows.size(), "the customer sees each message once");
+    }
+}
