@@ -546,7 +546,7 @@ public final class GuestSession {
         } else {
             requestHistory();
         }
-        sends.connectionReady();
+        sends.connectionReady(!response.newSession());
     }
 
     /** The queue's wire: one customer message on the configured connection. */
@@ -797,7 +797,7 @@ public final class GuestSession {
                     log.warn("guest-chat: history response not understood");
                     return;
                 }
-                boolean changed = false;
+                boolean changed = page == 1 && settleUnsure(decoded.messages());
                 for (WireMessage m : decoded.messages()) {
                     if (m.isDisplayable() && m.id() != null && !m.hasPresence("Clear")) {
                         changed |= transcript.put(ChatEntry.fromWire(m));
@@ -816,6 +816,35 @@ public final class GuestSession {
                 log.warn("guest-chat: history request failed with status " + status);
             }
         });
+    }
+
+    /**
+     * After a drop that caught a message in flight: if the newest customer message the server has is that text
+     * and not one we know, the message arrived and only its answer was lost — it is delivered, not sent again.
+     * Returns whether the transcript changed.
+     */
+    private boolean settleUnsure(List<WireMessage> newest) {
+        Outbox.Pending unsure = sends.unsure();
+        if (unsure == null) {
+            return false;
+        }
+        WireMessage last = null;
+        for (WireMessage m : newest) {
+            if (m.inbound() && m.isDisplayable() && m.id() != null
+                    && (last == null || m.time() != null && last.time() != null && m.time().compareTo(last.time()) > 0)) {
+                last = m;
+            }
+        }
+        boolean arrived = last != null && unsure.text().equals(last.text()) && !transcript.contains(last.id());
+        if (arrived) {
+            ChatEntry sent = transcript.get(unsure.tracingId());
+            if (sent != null) {
+                transcript.replace(unsure.tracingId(), sent.acknowledged(last.id(), last.time()));
+            }
+            sends.settle(unsure.tracingId());
+        }
+        sends.checked();
+        return arrived;
     }
 
     private void resetTranscript() {

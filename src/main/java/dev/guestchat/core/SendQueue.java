@@ -8,16 +8,21 @@ import java.util.List;
  * next message leaves only once the one before it was answered — by its own Inbound copy, or an error — so a
  * 429 or a dropped socket can never let a later message overtake an earlier one. A 429 pauses the whole queue
  * for its {@code retryAfter}; after a reconnect the unanswered head goes first, then the rest in order. Each
- * message is sent once, plus once more for each dropped socket or 429 that caught it in flight.
+ * message is sent once, plus once more for each dropped socket or 429 that caught it in flight. A message whose
+ * socket dropped before its answer may have reached the agent all the same: before it goes again, the session
+ * looks for it in the first history page ({@link #unsure()}), so the agent does not read it twice.
  *
  * <p>Invariant: {@code inFlight} is null or the tracingId of the outbox's first message, sent on the current
- * connection and not yet answered; {@code timer} is set only while a message waits for {@code notBefore}.
+ * connection and not yet answered; at most one of {@code inFlight} and {@code unsure} is set; {@code timer} is
+ * set only while a message waits for {@code notBefore}.
  */
 public final class SendQueue {
     /** Two per second, with room for a clock tick and a Clear or Typing event between messages. */
     static final long SPACING_MILLIS = 550;
     /** A server failure (5xx) on a message: the queue waits this long before trying it again. */
     static final long SERVER_RETRY_MILLIS = 2_000;
+    /** How long an unsure message waits for the history check before it is sent again regardless. */
+    static final long CHECK_WAIT_MILLIS = 3_000;
 
     /** Puts one message on the live, configured connection; false when there is none. */
     public interface Wire {
@@ -36,6 +41,13 @@ public final class SendQueue {
     private long notBefore;
     /** Wakes the queue at {@code notBefore}; null when no wake-up is due. */
     private Ports.Cancellable timer;
+    /**
+     * tracingId of the message that was in flight when its socket dropped: the server may have it. The queue holds
+     * until {@link #checked()} (history looked at) or {@link #CHECK_WAIT_MILLIS}; null when nothing is unsure.
+     */
+    private String unsure;
+    /** Gives up waiting for the history check; null unless a check is awaited on a ready connection. */
+    private Ports.Cancellable checkTimer;
 
     public SendQueue(Ports.Scheduler scheduler, Wire wire) {
         this.scheduler = scheduler;
@@ -48,18 +60,52 @@ public final class SendQueue {
         pump();
     }
 
-    /** A connection was configured: what is left goes, unanswered head first. */
-    public void connectionReady() {
+    /**
+     * A connection was configured: what is left goes, unanswered head first.
+     *
+     * @param historyComing the session asked for history, which can settle an unsure message; false for a new
+     *                      session, which has no history and cannot have the message
+     */
+    public void connectionReady(boolean historyComing) {
         ready = true;
-        inFlight = null; // its answer, if any, died with the old socket: send it again
+        inFlight = null;
+        if (unsure != null && historyComing) {
+            if (checkTimer == null) {
+                checkTimer = scheduler.schedule(CHECK_WAIT_MILLIS, this::checked);
+            }
+            return;
+        }
+        unsure = null;
         pump();
     }
 
     /** The connection is gone; nothing leaves until the next one is ready. */
     public void connectionLost() {
+        if (inFlight != null) {
+            unsure = inFlight; // sent, unanswered: it may or may not have arrived
+        }
         ready = false;
         inFlight = null;
         cancelTimer();
+        if (checkTimer != null) {
+            checkTimer.cancel();
+            checkTimer = null;
+        }
+    }
+
+    /** The message whose arrival is in doubt after a drop; null when none. */
+    public Outbox.Pending unsure() {
+        return unsure == null ? null : outbox.find(unsure);
+    }
+
+    /** History was looked at (and the unsure message settled if it was there): the queue moves on. */
+    public void checked() {
+        unsure = null;
+        if (checkTimer != null) {
+            checkTimer.cancel();
+            checkTimer = null;
+        }
+        pump();
     }
 
     /** The message was answered for good (its own Inbound copy, or a rejection of its content): the next may go. */
@@ -102,11 +148,16 @@ public final class SendQueue {
     public void clear() {
         outbox.clear();
         inFlight = null;
+        unsure = null;
         cancelTimer();
+        if (checkTimer != null) {
+            checkTimer.cancel();
+            checkTimer = null;
+        }
     }
 
     private void pump() {
-        if (!ready || inFlight != null || outbox.isEmpty()) {
+        if (!ready || inFlight != null || unsure != null || outbox.isEmpty()) {
             return; // nothing may leave now; the next answer, connection or message pumps again
         }
         long wait = notBefore - scheduler.now();

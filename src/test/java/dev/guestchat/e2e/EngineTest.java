@@ -1,5 +1,9 @@
 package dev.guestchat.e2e;
 
+import static dev.guestchat.e2e.SimulatorFixture.eventually;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -52,6 +56,14 @@ abstract class EngineTest {
         }
         engine.switchTo(firstTab);
         engine.get("about:blank");
+    }
+
+    /** Opens the test page in the current tab, says {@code text} and waits until the simulator acknowledged it. */
+    void chat(String dep, String query, String text) {
+        engine.get(sim.pageUrl(dep, query));
+        engine.say(text);
+        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.conversations(dep).size() == 1), "a conversation");
+        engine.await(Duration.ofSeconds(5), "message acknowledged", () -> !engine.transcriptText().contains("Sending"));
     }
 
     /** The other origin the test pages link to: same simulator, other host name. */

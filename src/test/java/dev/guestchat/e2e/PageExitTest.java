@@ -24,10 +24,7 @@ class PageExitTest extends EngineTest {
     /** Opens the page in a fresh tab (so a test can close it), chats, and waits until the message was accepted. */
     private void chatInNewTab(String dep, String mode) {
         engine.newTab();
-        engine.get(sim.pageUrl(dep, "mode=" + mode));
-        engine.say("hello from " + mode);
-        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.conversations(dep).size() == 1));
-        engine.await(Duration.ofSeconds(5), "message acknowledged", () -> !engine.transcriptText().contains("Sending"));
+        chat(dep, "mode=" + mode, "hello from " + mode);
     }
 
     /** The exit's Clear arrived and the conversation ended for good: never routed afterwards. */
@@ -120,10 +117,7 @@ class PageExitTest extends EngineTest {
     @Test
     void sameOriginFormSubmitKeepsTheChatAndRestoresHistory() {
         String dep = sim.newDeployment("{\"routingDelayMillis\":60000}");
-        engine.get(sim.pageUrl(dep, "mode=leave"));
-        engine.say("about to search");
-        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.conversations(dep).size() == 1));
-        engine.await(Duration.ofSeconds(5), "message acknowledged", () -> !engine.transcriptText().contains("Sending"));
+        chat(dep, "mode=leave", "about to search");
         engine.click("#same-submit");
         engine.await(Duration.ofSeconds(5), "search results", () -> engine.url().contains("q=x"));
         engine.await(Duration.ofSeconds(5), "history", () -> engine.transcriptText().contains("about to search"));
@@ -135,10 +129,7 @@ class PageExitTest extends EngineTest {
     @Test
     void alwaysModeEndsEvenOnASameOriginLink() {
         String dep = sim.newDeployment("{\"routingDelayMillis\":60000}");
-        engine.get(sim.pageUrl(dep, "mode=always"));
-        engine.say("always");
-        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.conversations(dep).size() == 1));
-        engine.await(Duration.ofSeconds(5), "message acknowledged", () -> !engine.transcriptText().contains("Sending"));
+        chat(dep, "mode=always", "always");
         engine.click("#same-link");
         assertTrue(eventually(Duration.ofSeconds(5), () -> sim.clearCount(dep) >= 1));
         engine.await(Duration.ofSeconds(5), "page two", () -> engine.url().contains("step=2"));
@@ -226,10 +217,7 @@ class PageExitTest extends EngineTest {
     @Test
     void aPageThatStaysAfterItsLeaveThisPagePrompt() {
         String dep = sim.newDeployment("{\"routingDelayMillis\":60000}");
-        engine.get(sim.pageUrl(dep, "mode=leave"));
-        engine.say("I might go");
-        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.conversations(dep).size() == 1));
-        engine.await(Duration.ofSeconds(5), "message acknowledged", () -> !engine.transcriptText().contains("Sending"));
+        chat(dep, "mode=leave", "I might go");
         engine.js("window.dispatchEvent(new Event('beforeunload'));"); // the prompt was shown and cancelled
         if (engineName.equals("firefox")) {
             engine.await(Duration.ofSeconds(5), "the ended view", () -> engine.present(".gcw-start-new"));
