@@ -355,13 +355,18 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
 
     @Override
     public void pageHide(boolean persisted) {
-        session.pageHidden(persisted); // first: it asks whether other tabs still hold the chat
-        tabs.absent();
+        tabs.absent(); // only this tab's mark: the session's question is about the others
+        session.pageHidden(persisted);
     }
 
     @Override
     public void exitCompleting() {
         session.exitCompleting();
+    }
+
+    @Override
+    public void unloading() {
+        session.pageUnloading();
     }
 
     @Override

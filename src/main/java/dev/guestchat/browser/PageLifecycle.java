@@ -21,8 +21,11 @@ public final class PageLifecycle {
 
         void pageHide(boolean persisted);
 
-        /** After a pagehide: {@code visibilitychange} to hidden, or {@code unload} — the exit's last events. */
+        /** {@code visibilitychange} to hidden: after a pagehide, one of the exit's last events; else a tab switch. */
         void exitCompleting();
+
+        /** {@code unload} after a pagehide that will not be cached: the page's very last event. */
+        void unloading();
 
         void pageShow(boolean persisted);
 
@@ -35,7 +38,7 @@ public final class PageLifecycle {
 
     public PageLifecycle(Listener listener) {
         remover = install(listener::sameSiteNavigation, listener::mayLeave, listener::pageHide,
-                listener::exitCompleting, listener::pageShow, listener::networkMayBeBack);
+                listener::exitCompleting, listener::unloading, listener::pageShow, listener::networkMayBeBack);
     }
 
     public void dispose() {
@@ -58,7 +61,7 @@ public final class PageLifecycle {
     // Click and submit are watched on window in the bubble phase, so a page handler that cancelled the
     // navigation (preventDefault) has already run when we look. Same-document navigations (an SPA's pushState)
     // unload nothing, so they must not excuse a later exit.
-    @JSBody(params = {"same", "leave", "hide", "done", "show", "back"}, script = ""
+    @JSBody(params = {"same", "leave", "hide", "done", "gone", "show", "back"}, script = ""
             + "var _o=location.origin;"
             + "function _own(_t){return !_t||_t==='_self';}"
             + "function _click(_e){if(_e.defaultPrevented||_e.button!==0||_e.metaKey||_e.ctrlKey||_e.shiftKey||_e.altKey)"
@@ -72,8 +75,8 @@ public final class PageLifecycle {
             + "function _nav(_e){var _d=_e.destination;"
             + "if(_e.navigationType==='reload'||_e.hashChange||!_d||_d.sameDocument)return;"
             + "try{if(new URL(_d.url).origin===_o)same();}catch(_x){}}"
-            + "function _bu(){leave();}function _un(){done();}"
-            + "function _ph(_e){hide(!!_e.persisted);if(!_e.persisted)addEventListener('unload',_un);}"
+            + "function _bu(){leave();}function _un(){gone();}"
+            + "function _ph(_e){if(!_e.persisted)addEventListener('unload',_un);hide(!!_e.persisted);}"
             + "function _ps(_e){removeEventListener('unload',_un);show(!!_e.persisted);}"
             + "function _vis(){if(document.visibilityState==='visible')back();else done();}"
             + "addEventListener('online',back);document.addEventListener('visibilitychange',_vis);"
@@ -84,7 +87,8 @@ public final class PageLifecycle {
             + "removeEventListener('click',_click);removeEventListener('submit',_submit);removeEventListener('beforeunload',_bu);"
             + "removeEventListener('pagehide',_ph);removeEventListener('pageshow',_ps);removeEventListener('unload',_un);"
             + "if(_nv&&_nv.removeEventListener)_nv.removeEventListener('navigate',_nav);};")
-    static native JSObject install(Signal same, Signal leave, Flag hide, Signal done, Flag show, Signal back);
+    static native JSObject install(Signal same, Signal leave, Flag hide, Signal done, Signal gone, Flag show,
+                                    Signal back);
 
     @JSBody(params = "f", script = "f();")
     static native void call(JSObject f);

@@ -289,40 +289,21 @@ public final class GuestSession {
      * only says whether the socket may stay open until the exit's last event ({@link #exitCompleting()}).
      */
     public PageExitPolicy.Decision pageHidden(boolean persisted) {
-        PageExitPolicy.Decision decision;
-        if (clearSentBeforeUnload) {
-            decision = PageExitPolicy.Decision.END_NOW; // the Clear left in beforeunload: only tidy up
-            dropConnection();
-            settleEnded();
-        } else {
-            decision = exitDecision();
-            switch (decision) {
-                case END_NOW -> {
-                    Ports.GuestSocket socket = connection.socket;
-                    String clear = new ClientFrame.SendPresence(store.token(), ids.newId(),
-                            ClientFrame.PresenceType.CLEAR, null).toJson();
-                    socket.send(clear);
-                    if (persisted) {
-                        dropConnection(); // the page is cached: no later event will come, and a cached page holds no socket
-                    } else {
-                        stopHeartbeat();
-                        sends.connectionLost();
-                        connection = null; // nothing more is handled on it; it stays open for the repeat
-                        exitRepeat = new ExitRepeat(socket, clear);
-                    }
-                    settleEnded();
-                }
-                case END_LATER -> store.pendingEnd(true);
-                case CLOSE_SOCKET -> {
-                    dropConnection();
-                    pausedForPageHide = true;
-                    pausedToken = store.token();
-                    setState(SessionState.IDLE);
-                }
-                case NOTHING -> {
-                    cancel(reconnectTimer);
-                    reconnectTimer = null;
-                }
+        PageExitPolicy.Decision decision = clearSentBeforeUnload
+                ? PageExitPolicy.Decision.END_NOW // the Clear left in beforeunload: only its socket is left to mind
+                : exitDecision();
+        switch (decision) {
+            case END_NOW -> leaveEnded(persisted, !clearSentBeforeUnload);
+            case END_LATER -> store.pendingEnd(true);
+            case CLOSE_SOCKET -> {
+                dropConnection();
+                pausedForPageHide = true;
+                pausedToken = store.token();
+                setState(SessionState.IDLE);
+            }
+            case NOTHING -> {
+                cancel(reconnectTimer);
+                reconnectTimer = null;
             }
         }
         sameSiteNavigationAt = 0;
@@ -330,22 +311,59 @@ public final class GuestSession {
     }
 
     /**
-     * The exit's last events after a {@code pagehide} ({@code visibilitychange} to hidden, {@code unload}).
-     * Firefox sometimes drops a frame sent inside {@code pagehide} of a closing tab — without queuing it — yet
-     * sends one from these; where the pagehide frame is still queued (Chromium, WebKit, and Firefox when it kept
-     * it) nothing is repeated. The socket is left for the browser to close with the page: closing it here can
-     * discard what is still queued. A repeat that does reach the server finds the session cleared and is answered
-     * 4007, which harms nothing.
+     * The customer leaves with the chat ended: send the Clear now unless {@code beforeunload} did, and keep the
+     * socket until the exit's last events so they can repeat a Clear the engine dropped — closing it ourselves
+     * could discard a Clear still queued (Firefox closing a tab right after {@code beforeunload}). A page entering
+     * the back/forward cache closes it now: no later event comes, and a cached page holds no socket.
+     */
+    private void leaveEnded(boolean persisted, boolean sendNow) {
+        String clear = new ClientFrame.SendPresence(store.token(), ids.newId(), ClientFrame.PresenceType.CLEAR, null)
+                .toJson();
+        Ports.GuestSocket socket = connection != null ? connection.socket : null;
+        if (sendNow && socket != null) {
+            socket.send(clear);
+        }
+        if (persisted || socket == null) {
+            dropConnection();
+        } else {
+            stopHeartbeat();
+            sends.connectionLost();
+            connection = null; // nothing more is handled on it; it stays open for the repeat
+            exitRepeat = new ExitRepeat(socket, clear);
+        }
+        settleEnded();
+    }
+
+    /**
+     * The exit's last events after a {@code pagehide} ({@code visibilitychange} to hidden, then {@code unload}).
+     * Firefox sometimes drops a frame sent in these events of a closing tab, as in {@code pagehide}, without
+     * queuing it; a frame it keeps stays queued ({@code bufferedAmount}) until the page is gone. So at each of them
+     * the Clear is sent again only if nothing is queued: where the earlier frame is on its way (Chromium, WebKit,
+     * and Firefox when it kept it) nothing is repeated. The socket is left for the browser to close with the page:
+     * closing it here can discard what is queued. A repeat that does reach the server finds the session cleared
+     * and is answered 4007, which harms nothing.
      */
     public void exitCompleting() {
-        ExitRepeat repeat = exitRepeat;
-        if (repeat == null) {
+        if (exitRepeat == null) {
             return; // no pagehide Clear is waiting: a plain tab switch, or the exit was already completed
         }
-        exitRepeat = null;
-        if (repeat.socket().isOpen() && !repeat.socket().holdsUnsentFrames()) {
-            repeat.socket().send(repeat.clearFrame());
+        Ports.GuestSocket socket = exitRepeat.socket;
+        if (socket.isOpen() && !socket.holdsUnsentFrames()) {
+            socket.send(exitRepeat.clearFrame);
         }
+    }
+
+    /**
+     * {@code unload}, the last event of a page that is not cached. Repeats a dropped Clear like
+     * {@link #exitCompleting()}; and if {@code pagehide} ended nothing although the policy says leave now (Firefox
+     * closing a tab has been seen to leave the widget's {@code pagehide} without effect, 1 exit in 20), the
+     * decision is taken again here, where Firefox still sends.
+     */
+    public void pageUnloading() {
+        if (exitRepeat == null && state != SessionState.ENDED && exitDecision() == PageExitPolicy.Decision.END_NOW) {
+            leaveEnded(false, true);
+        }
+        exitCompleting();
     }
 
     /** What the policy says about leaving now (DESIGN.md §3). */
@@ -366,13 +384,25 @@ public final class GuestSession {
         clearTracingId = null;
         clearSentBeforeUnload = false;
         store.forgetSession();
-        resetTranscript();
         sends.clear();
-        setState(SessionState.ENDED);
+        setState(SessionState.ENDED); // before the transcript's redraw: a closing page may fail to draw
+        resetTranscript();
     }
 
-    /** A Clear sent in {@code pagehide}, to repeat on the socket it went out on. */
-    private record ExitRepeat(Ports.GuestSocket socket, String clearFrame) {
+    /**
+     * A Clear sent in {@code pagehide}, to repeat on the socket it went out on. A plain class, not a record: a
+     * record's generated equals/hashCode/toString cost bundle bytes nobody uses.
+     */
+    private static final class ExitRepeat {
+        /** The socket the Clear went out on, left open for the browser to close. */
+        final Ports.GuestSocket socket;
+        /** The Clear frame, ready to send again. */
+        final String clearFrame;
+
+        ExitRepeat(Ports.GuestSocket socket, String clearFrame) {
+            this.socket = socket;
+            this.clearFrame = clearFrame;
+        }
     }
 
     /**
@@ -392,7 +422,7 @@ public final class GuestSession {
      */
     public void pageShown() {
         if (exitRepeat != null) {
-            exitRepeat.socket().close(); // restored before its exit completed: the repeat is moot
+            exitRepeat.socket.close(); // restored before its exit completed: the repeat is moot
             exitRepeat = null;
         }
         if (pausedForPageHide && connection == null) {
@@ -415,7 +445,7 @@ public final class GuestSession {
     public void destroy() {
         dropConnection();
         if (exitRepeat != null) {
-            exitRepeat.socket().close();
+            exitRepeat.socket.close();
             exitRepeat = null;
         }
         cancel(reconnectTimer);

@@ -116,7 +116,11 @@ public final class WidgetBenchmarks {
         int ended = 0;
         StringBuilder line = new StringBuilder();
         long start = System.nanoTime();
-        for (String exit : EXITS) {
+        List<String> exits = new ArrayList<>(EXITS);
+        if (b.name().equals("firefox")) {
+            exits.add("closeTabAsUser"); // the UI's close runs beforeunload; WebDriver classic cannot ask for it
+        }
+        for (String exit : exits) {
             int ok = 0;
             int repeats = 0;
             for (int i = 0; i < perKind; i++) {
@@ -130,7 +134,7 @@ public final class WidgetBenchmarks {
                 }
                 SimulatorFixture.sleep(100); // a repeat, if any, arrives with the page's last event
                 repeats += (int) Math.max(0, sim.clearCount(dep) - 1);
-                if (!exit.equals("closeTab")) {
+                if (!exit.startsWith("closeTab")) {
                     b.closeTab();
                     b.switchTo(home);
                 }
@@ -212,7 +216,7 @@ public final class WidgetBenchmarks {
                     + "return performance.now()-t;")).doubleValue());
         }
         Collections.sort(open);
-        System.out.println("render: page start → widget ready median " + round(ready.get(ready.size() / 2))
+        System.out.println(b.name() + ": render: page start → widget ready median " + round(ready.get(ready.size() / 2))
                 + " ms (incl. script download and init); open panel with 100 messages median "
                 + round(open.get(open.size() / 2)) + " ms, max " + round(open.get(open.size() - 1)) + " ms");
     }

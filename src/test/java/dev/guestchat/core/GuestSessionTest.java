@@ -708,9 +708,13 @@ class GuestSessionTest {
         assertEquals(1, s.clears(), "one Clear per end");
         assertEquals(SessionState.ENDED, session.state());
         assertNull(store.get("gcw.dep.token"), "the next page starts fresh");
-        assertTrue(s.closedByClient);
+        assertFalse(s.closedByClient, "a tab closing right after beforeunload: closing could discard the Clear");
+        s.holdsUnsent = true;
         session.exitCompleting();
-        assertEquals(1, s.clears());
+        assertEquals(1, s.clears(), "still queued: not repeated");
+        s.holdsUnsent = false;
+        session.exitCompleting();
+        assertEquals(2, s.clears(), "gone without leaving: repeated");
     }
 
     @Test
@@ -776,11 +780,22 @@ class GuestSessionTest {
         assertFalse(s.closedByClient, "kept open until the exit's last event");
         assertEquals(SessionState.ENDED, session.state());
         s.holdsUnsent = false; // Firefox: the pagehide frame is gone
-        session.exitCompleting();
+        session.exitCompleting(); // visibilitychange
         assertEquals(2, s.clears(), "repeated from visibilitychange/unload, which Firefox sends");
         assertFalse(s.closedByClient, "the browser closes it with the page; closing could discard the frame");
-        session.exitCompleting();
-        assertEquals(2, s.clears(), "once");
+        s.holdsUnsent = true; // this time Firefox kept it
+        session.exitCompleting(); // unload
+        assertEquals(2, s.clears(), "not repeated while a Clear is on its way");
+    }
+
+    @Test
+    void aRepeatTheEngineDroppedTooIsSentOnceMoreAtUnload() {
+        Fakes.Socket s = connected(true);
+        chat(s, "hello");
+        session.pageHidden(false);
+        session.exitCompleting(); // visibilitychange: dropped again, nothing queued
+        session.exitCompleting(); // unload
+        assertEquals(3, s.clears());
     }
 
     @Test
@@ -859,5 +874,34 @@ class GuestSessionTest {
         assertEquals(PageExitPolicy.Decision.END_NOW, session.pageHidden(false));
         assertEquals(token, s.lastOf("onMessage").path("token").asString(), "the Clear names the chat's token");
         assertEquals(1, s.clears());
+    }
+
+    @Test
+    void unloadTakesTheDecisionAgainWhenPagehideEndedNothing() {
+        Fakes.Socket s = connected(true);
+        chat(s, "hello");
+        s.open = false; // Firefox closing a tab: the widget's pagehide saw no open socket
+        assertEquals(PageExitPolicy.Decision.END_LATER, session.pageHidden(false));
+        s.open = true; // yet the socket still sends from unload
+        session.pageUnloading();
+        assertEquals(1, s.clears());
+        assertEquals(SessionState.ENDED, session.state());
+    }
+
+    @Test
+    void unloadAfterASameSiteNavigationOrACompletedExitSendsNothingMore() {
+        Fakes.Socket s = connected(true);
+        chat(s, "hello");
+        session.sameSiteNavigationStarting();
+        session.pageHidden(false); // the socket is closed so the page can be cached
+        session.pageUnloading();
+        assertFalse(s.sentClear());
+        session = session(EndOnPageExit.LEAVE, "dep2");
+        Fakes.Socket t = connected(true);
+        chat(t, "hello");
+        session.pageHidden(false);
+        t.holdsUnsent = true;
+        session.pageUnloading();
+        assertEquals(1, t.clears(), "the pagehide Clear is on its way");
     }
 }

@@ -1,7 +1,10 @@
 package dev.guestchat.e2e;
 
 
-/** The four ways a customer leaves a page, performed in any engine. */
+/**
+ * The ways a customer leaves a page, performed in any engine. {@code closeTab} is a close by automation, which
+ * skips {@code beforeunload}; {@code closeTabAsUser} (Firefox only) runs it, as closing the tab in the browser does.
+ */
 public final class Exits {
     private Exits() {
     }
@@ -13,6 +16,10 @@ public final class Exits {
             case "typedUrl" -> engine.get("http://127.0.0.1:" + sim.port + "/pages/other.html");
             case "closeTab" -> {
                 engine.closeTab();
+                engine.switchTo(keep);
+            }
+            case "closeTabAsUser" -> { // Firefox over BiDi can close as its UI does, beforeunload first
+                ((FirefoxBidi) engine).closeTab(true);
                 engine.switchTo(keep);
             }
             case "reload" -> engine.reload();

@@ -184,7 +184,12 @@ public final class FirefoxBidi implements Engine {
 
     @Override
     public void closeTab() {
-        bidi.send("browsingContext.close", target().put("promptUnload", false));
+        closeTab(false);
+    }
+
+    /** @param asUser run {@code beforeunload} first, as closing the tab in the browser's UI does */
+    public void closeTab(boolean asUser) {
+        bidi.send("browsingContext.close", target().put("promptUnload", asUser));
         context = null;
     }
 
