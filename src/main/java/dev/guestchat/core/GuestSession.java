@@ -360,10 +360,11 @@ public final class GuestSession {
      * decision is taken again here, where Firefox still sends.
      */
     public void pageUnloading() {
-        if (exitRepeat == null && state != SessionState.ENDED && exitDecision() == PageExitPolicy.Decision.END_NOW) {
+        if (exitRepeat != null) {
+            exitCompleting();
+        } else if (state != SessionState.ENDED && exitDecision() == PageExitPolicy.Decision.END_NOW) {
             leaveEnded(false, true);
         }
-        exitCompleting();
     }
 
     /** What the policy says about leaving now (DESIGN.md §3). */
