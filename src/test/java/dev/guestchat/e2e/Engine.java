@@ -38,7 +38,10 @@ public interface Engine extends AutoCloseable {
 
     void switchTo(String handle);
 
-    /** Closes the current tab the way automation does (no {@code beforeunload} prompt). */
+    /**
+     * Closes the current tab: as the browser's UI does where the protocol can ask for it (Firefox over BiDi:
+     * {@code beforeunload} first), else as WebDriver classic does (Chromium, WebKit: no {@code beforeunload}).
+     */
     void closeTab();
 
     void back();

@@ -2,8 +2,9 @@ package dev.guestchat.e2e;
 
 
 /**
- * The ways a customer leaves a page, performed in any engine. {@code closeTab} is a close by automation, which
- * skips {@code beforeunload}; {@code closeTabAsUser} (Firefox only) runs it, as closing the tab in the browser does.
+ * The ways a customer leaves a page, performed in any engine. {@code closeTab} closes as {@link Engine#closeTab()}
+ * does; {@code closeTabByAutomation} (Firefox only) closes without {@code beforeunload}, which no user can do but
+ * WebDriver classic always does in Chromium and WebKit.
  */
 public final class Exits {
     private Exits() {
@@ -18,8 +19,8 @@ public final class Exits {
                 engine.closeTab();
                 engine.switchTo(keep);
             }
-            case "closeTabAsUser" -> { // Firefox over BiDi can close as its UI does, beforeunload first
-                ((FirefoxBidi) engine).closeTab(true);
+            case "closeTabByAutomation" -> { // Firefox over BiDi: a close without beforeunload, as no user makes
+                ((FirefoxBidi) engine).closeTab(false);
                 engine.switchTo(keep);
             }
             case "reload" -> engine.reload();

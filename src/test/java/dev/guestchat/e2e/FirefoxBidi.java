@@ -182,12 +182,14 @@ public final class FirefoxBidi implements Engine {
         bidi.send("browsingContext.activate", target());
     }
 
+    /** Closes the tab as Firefox's UI does: {@code beforeunload} first. */
     @Override
     public void closeTab() {
-        closeTab(false);
+        closeTab(true);
     }
 
-    /** @param asUser run {@code beforeunload} first, as closing the tab in the browser's UI does */
+    /** @param asUser run {@code beforeunload} first, as closing the tab in the browser's UI does; false is a close
+     *               only automation can make */
     public void closeTab(boolean asUser) {
         bidi.send("browsingContext.close", target().put("promptUnload", asUser));
         context = null;
