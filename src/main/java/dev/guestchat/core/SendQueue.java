@@ -87,10 +87,7 @@ public final class SendQueue {
         ready = false;
         inFlight = null;
         cancelTimer();
-        if (checkTimer != null) {
-            checkTimer.cancel();
-            checkTimer = null;
-        }
+        cancelCheck();
     }
 
     /** The message whose arrival is in doubt after a drop; null when none. */
@@ -101,10 +98,7 @@ public final class SendQueue {
     /** History was looked at (and the unsure message settled if it was there): the queue moves on. */
     public void checked() {
         unsure = null;
-        if (checkTimer != null) {
-            checkTimer.cancel();
-            checkTimer = null;
-        }
+        cancelCheck();
         pump();
     }
 
@@ -150,10 +144,7 @@ public final class SendQueue {
         inFlight = null;
         unsure = null;
         cancelTimer();
-        if (checkTimer != null) {
-            checkTimer.cancel();
-            checkTimer = null;
-        }
+        cancelCheck();
     }
 
     private void pump() {
@@ -176,6 +167,13 @@ public final class SendQueue {
         if (!wire.transmit(head)) {
             inFlight = null;
             ready = false; // the socket is not open after all: its close will report, the next configure resumes
+        }
+    }
+
+    private void cancelCheck() {
+        if (checkTimer != null) {
+            checkTimer.cancel();
+            checkTimer = null;
         }
     }
 
