@@ -347,9 +347,9 @@ public final class GuestSession {
         if (exitRepeat == null) {
             return; // no pagehide Clear is waiting: a plain tab switch, or the exit was already completed
         }
-        Ports.GuestSocket socket = exitRepeat.socket;
+        Ports.GuestSocket socket = exitRepeat.socket();
         if (socket.isOpen() && !socket.holdsUnsentFrames()) {
-            socket.send(exitRepeat.clearFrame);
+            socket.send(exitRepeat.clearFrame());
         }
     }
 
@@ -390,20 +390,8 @@ public final class GuestSession {
         resetTranscript();
     }
 
-    /**
-     * A Clear sent in {@code pagehide}, to repeat on the socket it went out on. A plain class, not a record: a
-     * record's generated equals/hashCode/toString cost bundle bytes nobody uses.
-     */
-    private static final class ExitRepeat {
-        /** The socket the Clear went out on, left open for the browser to close. */
-        final Ports.GuestSocket socket;
-        /** The Clear frame, ready to send again. */
-        final String clearFrame;
-
-        ExitRepeat(Ports.GuestSocket socket, String clearFrame) {
-            this.socket = socket;
-            this.clearFrame = clearFrame;
-        }
+    /** A Clear sent in {@code pagehide} ({@code clearFrame}), to repeat on the socket it went out on. */
+    private record ExitRepeat(Ports.GuestSocket socket, String clearFrame) {
     }
 
     /**
@@ -423,7 +411,7 @@ public final class GuestSession {
      */
     public void pageShown() {
         if (exitRepeat != null) {
-            exitRepeat.socket.close(); // restored before its exit completed: the repeat is moot
+            exitRepeat.socket().close(); // restored before its exit completed: the repeat is moot
             exitRepeat = null;
         }
         if (pausedForPageHide && connection == null) {
@@ -446,7 +434,7 @@ public final class GuestSession {
     public void destroy() {
         dropConnection();
         if (exitRepeat != null) {
-            exitRepeat.socket.close();
+            exitRepeat.socket().close();
             exitRepeat = null;
         }
         cancel(reconnectTimer);
