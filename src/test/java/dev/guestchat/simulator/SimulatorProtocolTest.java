@@ -177,6 +177,27 @@ class SimulatorProtocolTest {
         }
     }
 
+    /** An exit may repeat its Clear (Firefox drops some frames of a closing page): the repeat must harm nothing. */
+    @Test
+    void aRepeatedClearIsAnswered4007AndChangesNothing() throws Exception {
+        String dep = deployment("{\"routingDelayMillis\":800,\"closeAfterClearMillis\":5000}");
+        try (GuestClient c = client(dep, GuestClient.newToken())) {
+            c.ready();
+            c.text("bye");
+            c.next("StructuredMessage");
+            c.presence("Clear");
+            c.next("ConnectionClosedEvent");
+            String repeat = c.presence("Clear");
+            JsonNode answer = c.next();
+            assertEquals(4007, answer.path("code").asInt(), "the session is already wiped: " + answer);
+            assertEquals(repeat, answer.path("tracingId").asString());
+        }
+        Thread.sleep(1000); // past the routing delay
+        JsonNode conv = conversation(dep);
+        assertEquals("ended-by-customer", conv.path("state").asString());
+        assertFalse(conv.path("routed").asBoolean());
+    }
+
     @Test
     void clearIs403WhenTheDeploymentDisablesIt() throws Exception {
         String dep = deployment("{\"clearEnabled\":false}");
