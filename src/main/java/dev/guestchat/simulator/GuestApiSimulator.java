@@ -156,6 +156,10 @@ public final class GuestApiSimulator implements AutoCloseable {
                 log.event("handshake-refused", null, "deploymentId=" + deploymentId);
                 throw new ForbiddenResponse("unknown deployment"); // §9: HTTP 403 on upgrade
             }
+            if (deployments.get(deploymentId).unreachable) {
+                log.event("handshake-refused", null, "deploymentId=" + deploymentId + " (unreachable)");
+                throw new io.javalin.http.ServiceUnavailableResponse("fault injection: unreachable");
+            }
         }
     }
 

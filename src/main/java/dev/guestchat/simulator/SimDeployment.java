@@ -21,6 +21,8 @@ final class SimDeployment {
     boolean autoReply;
     /** Sockets of a cleared session are closed with 1000 after this delay; negative = leave them open. */
     long closeAfterClearMillis = 200;
+    /** Fault injection: every socket handshake is refused (HTTP 503), as when the service cannot be reached. */
+    boolean unreachable;
 
     SimDeployment(String id) {
         this.id = id;
@@ -35,6 +37,7 @@ final class SimDeployment {
         n.put("typingEnabled", typingEnabled);
         n.put("autoReply", autoReply);
         n.put("closeAfterClearMillis", closeAfterClearMillis);
+        n.put("unreachable", unreachable);
         return n;
     }
 
@@ -57,6 +60,9 @@ final class SimDeployment {
         }
         if (patch.has("closeAfterClearMillis")) {
             closeAfterClearMillis = patch.get("closeAfterClearMillis").asLong();
+        }
+        if (patch.has("unreachable")) {
+            unreachable = patch.get("unreachable").asBoolean();
         }
     }
 }

@@ -230,4 +230,22 @@ class PageExitTest extends EngineTest {
             assertEquals("connected", engine.widgetState());
         }
     }
+
+    @Test
+    void leavingWhileTheSocketIsDownEndsTheChatFirstThingOnTheNextPage() {
+        String dep = sim.newDeployment("{\"routingDelayMillis\":60000}");
+        chat(dep, "mode=leave", "hello before the outage");
+        String token = sim.token(dep);
+        sim.simulator.deployment(dep).set("{\"unreachable\":true}");
+        sim.post("/sim/sessions/" + token + "/drop", "");
+        engine.await(Duration.ofSeconds(5), "the widget sees the outage", () -> "reconnecting".equals(engine.widgetState()));
+        engine.reload(); // leaving now cannot send anything: the end is kept for the next page
+        SimulatorFixture.sleep(500);
+        assertEquals(0, sim.clearCount(dep));
+        engine.await(Duration.ofSeconds(5), "the next page shows the end under way", () -> "ending".equals(engine.widgetState()));
+        sim.simulator.deployment(dep).set("{\"unreachable\":false}");
+        assertTrue(eventually(Duration.ofSeconds(15), () -> "ended-by-customer".equals(sim.state(dep))),
+                "the pending end went first once the service was back");
+        engine.await(Duration.ofSeconds(5), "the ended chat", () -> "ended".equals(engine.widgetState()));
+    }
 }
