@@ -349,8 +349,8 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
 
     @Override
     public void mayLeave() {
-        session.pageMayExit(); // first: it asks whether other tabs still hold the chat
-        tabs.leaving();
+        session.pageMayExit();
+        tabs.leaving(); // only this tab's mark, as in pageHide
     }
 
     @Override

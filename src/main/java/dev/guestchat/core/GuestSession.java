@@ -319,17 +319,16 @@ public final class GuestSession {
     private void leaveEnded(boolean persisted, boolean sendNow) {
         String clear = new ClientFrame.SendPresence(store.token(), ids.newId(), ClientFrame.PresenceType.CLEAR, null)
                 .toJson();
-        Ports.GuestSocket socket = connection != null ? connection.socket : null;
-        if (sendNow && socket != null) {
-            socket.send(clear);
-        }
-        if (persisted || socket == null) {
-            dropConnection();
-        } else {
-            stopHeartbeat();
-            sends.connectionLost();
-            connection = null; // nothing more is handled on it; it stays open for the repeat
-            exitRepeat = new ExitRepeat(socket, clear);
+        Ports.GuestSocket socket = releaseConnection(); // nothing more is handled on it
+        if (socket != null) {
+            if (sendNow) {
+                socket.send(clear);
+            }
+            if (persisted) {
+                socket.close();
+            } else {
+                exitRepeat = new ExitRepeat(socket, clear); // it stays open for the repeat
+            }
         }
         settleEnded();
     }
@@ -488,15 +487,19 @@ public final class GuestSession {
 
     /** Our own close: no event will come back, no reconnect follows. */
     private void dropConnection() {
+        Ports.GuestSocket socket = releaseConnection();
+        if (socket != null) {
+            socket.close();
+        }
+    }
+
+    /** Stops acting on the connection without closing its socket; returns that socket, null when there is none. */
+    private Ports.GuestSocket releaseConnection() {
         stopHeartbeat();
         sends.connectionLost();
-        if (connection != null) {
-            Connection c = connection;
-            connection = null;
-            if (c.socket != null) {
-                c.socket.close();
-            }
-        }
+        Ports.GuestSocket socket = connection != null ? connection.socket : null;
+        connection = null;
+        return socket;
     }
 
     /** The socket dropped or stopped answering: keep everything and try again after a backoff delay. */
