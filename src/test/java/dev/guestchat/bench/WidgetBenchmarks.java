@@ -21,7 +21,9 @@ import tools.jackson.databind.JsonNode;
  * simulator; a program, not a test (timings don't assert).
  *
  * <p>Run: {@code mvn -q -DskipTests package exec:java@bench}; {@code -Dbench.runs=50} (latency runs per engine),
- * {@code -Dbench.exits=25} (exits per kind per engine: four kinds), {@code -Dbench.engines=chromium,firefox,webkit}.
+ * {@code -Dbench.exits=25} (exits per kind per engine: four kinds), {@code -Dbench.engines=chromium,firefox,webkit},
+ * {@code -Dbench.parts=probe,latency,exits,sameSite,order,render} (all by default; e.g. {@code latency} alone to compare
+ * a refactoring's End click → Clear before and after in a few minutes).
  */
 public final class WidgetBenchmarks {
     /** The exits a customer leaves by; each must send Clear. */
@@ -33,19 +35,30 @@ public final class WidgetBenchmarks {
     public static void main(String[] args) throws IOException {
         int latencyRuns = Integer.getInteger("bench.runs", 50);
         int exits = Integer.getInteger("bench.exits", 25);
+        List<String> parts = List.of(System.getProperty("bench.parts", "probe,latency,exits,sameSite,order,render").split(","));
         bundle();
         try (SimulatorFixture sim = new SimulatorFixture()) {
             for (String name : System.getProperty("bench.engines", "chromium,firefox,webkit").split(",")) {
                 try (Engine engine = Engine.start(name)) {
-                    for (String exit : ExitProbe.EXITS) {
-                        System.out.println(name + ": raw send() per exit event, " + exit + ": " + ExitProbe.probe(engine, sim, exit));
+                    if (parts.contains("probe")) {
+                        for (String exit : ExitProbe.EXITS) {
+                            System.out.println(name + ": raw send() per exit event, " + exit + ": " + ExitProbe.probe(engine, sim, exit));
+                        }
                     }
-                    endClickToClear(sim, engine, latencyRuns);
-                    exitDelivery(sim, engine, exits);
-                    sameSiteFalseEnds(sim, engine, exits);
-                    messageOrder(sim, engine, 20, 100, 0);
-                    messageOrder(sim, engine, 100, 120, 9);
-                    if (engine instanceof Browser chromium) {
+                    if (parts.contains("latency")) {
+                        endClickToClear(sim, engine, latencyRuns);
+                    }
+                    if (parts.contains("exits")) {
+                        exitDelivery(sim, engine, exits);
+                    }
+                    if (parts.contains("sameSite")) {
+                        sameSiteFalseEnds(sim, engine, exits);
+                    }
+                    if (parts.contains("order")) {
+                        messageOrder(sim, engine, 20, 100, 0);
+                        messageOrder(sim, engine, 100, 120, 9);
+                    }
+                    if (parts.contains("render") && engine instanceof Browser chromium) {
                         renderTimes(sim, chromium);
                     }
                 }
