@@ -8,6 +8,11 @@ public final class Ports {
     private Ports() {
     }
 
+    /** Where diagnostics go (the console in the browser). */
+    public interface Log {
+        void warn(String message);
+    }
+
     /** Time and timers. {@code now()} is wall-clock milliseconds. */
     public interface Scheduler {
         long now();
@@ -17,6 +22,14 @@ public final class Ports {
 
     public interface Cancellable {
         void cancel();
+    }
+
+    /** Cancels {@code timer} if there is one; returns null so callers can clear their field in the same line. */
+    static Cancellable cancel(Cancellable timer) {
+        if (timer != null) {
+            timer.cancel();
+        }
+        return null;
     }
 
     /** Opens WebSockets. The returned socket reports through {@code events}; it may report a close without an open. */

@@ -259,8 +259,8 @@ class GuestSessionTest {
         assertEquals("custom-attributes-too-large", tooBig.reason(), "2,049 UTF-8 bytes with the key");
         assertNull(session.setCustomAttributes(dev.guestchat.protocol.StringPairs.of("k", "é".repeat(1023) + "x")),
                 "2,048 bytes fit exactly");
-        assertEquals(4, GuestSession.utf8Length("😀"), "a surrogate pair is four bytes");
-        assertEquals(3, GuestSession.utf8Length("€"));
+        assertEquals(4, Conversation.utf8Length("😀"), "a surrogate pair is four bytes");
+        assertEquals(3, Conversation.utf8Length("€"));
     }
 
     // ------------------------------------------------------------------ heartbeat and reconnect
@@ -283,7 +283,7 @@ class GuestSessionTest {
     @Test
     void anUnansweredEchoReconnects() {
         Fakes.Socket s = connected(true);
-        clock.advance(60_000 + GuestSession.HEARTBEAT_REPLY_MILLIS);
+        clock.advance(60_000 + GuestConnection.HEARTBEAT_REPLY_MILLIS);
         assertTrue(s.closedByClient);
         assertEquals(SessionState.RECONNECTING, session.state());
         clock.advance(1000);
@@ -420,7 +420,7 @@ class GuestSessionTest {
         chat(s, "hello");
         List<WidgetError> failures = new ArrayList<>();
         session.end((ended, error) -> failures.add(error));
-        clock.advance(GuestSession.CLEAR_CONFIRM_MILLIS);
+        clock.advance(ChatEnding.CLEAR_CONFIRM_MILLIS);
         assertEquals("end-timeout", failures.get(0).reason());
         assertEquals(SessionState.CONNECTED, session.state());
         session.end((ended, error) -> { });

@@ -1,0 +1,176 @@
+package dev.guestchat.core;
+
+import dev.guestchat.protocol.ClientFrame;
+import dev.guestchat.protocol.ServerFrame;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Ending the conversation — the only way is Presence Clear, confirmed by SessionClearedEvent (§3.3.6, §5.4): End
+ * chat, the confirmation deadline, a deployment with Clear disabled (403), an end kept pending while the socket is
+ * down (sent first on the next connection), expiry, and settling the session once it is over.
+ *
+ * <p>Invariant: {@code clearTracingId} and {@code clearDeadline} are both set exactly while a Clear sent on the
+ * live connection awaits its outcome; the state is then ENDING.
+ */
+final class ChatEnding {
+    static final long CLEAR_CONFIRM_MILLIS = 5_000;
+
+    private final SessionContext ctx;
+    private final GuestConnection connection;
+    private final Conversation conversation;
+
+    /** tracingId of the Clear in flight; null when no Clear was sent on the current connection. */
+    private String clearTracingId;
+    /** Deadline for SessionClearedEvent; null when no Clear is awaiting confirmation. */
+    private Ports.Cancellable clearDeadline;
+    /** Callers of {@link #end} waiting for the outcome; empty when nobody asked. */
+    private final List<EndCallback> waiting = new ArrayList<>();
+    /**
+     * The Clear in flight was sent by a page exit's {@code beforeunload} (Firefox closes the socket before
+     * {@code pagehide}); false once that end is settled or failed.
+     */
+    private boolean sentOnExit;
+
+    ChatEnding(SessionContext ctx, GuestConnection connection, Conversation conversation) {
+        this.ctx = ctx;
+        this.connection = connection;
+        this.conversation = conversation;
+    }
+
+    /** End chat: Clear now, or when the socket is back (DESIGN.md §3); {@code callback} hears the outcome. */
+    void end(EndCallback callback) {
+        if (ctx.is(SessionState.ENDED)) {
+            callback.done(true, null);
+            return;
+        }
+        waiting.add(callback);
+        if (ctx.is(SessionState.ENDING)) {
+            return; // one Clear at a time; this caller learns the same outcome
+        }
+        if (connection.isConfigured()) {
+            sendClear();
+        } else if (ctx.store.active() && ctx.store.token() != null) {
+            // no socket now: remember the end and send it first on the next connection
+            ctx.store.pendingEnd(true);
+            ctx.setState(SessionState.ENDING);
+            connection.ensureOpen();
+        } else {
+            finish(true); // nothing was ever said: nothing to end on the server
+        }
+    }
+
+    /** A page exit decided to end now, in {@code beforeunload}: the Clear leaves like End chat's. */
+    void sendOnExit() {
+        sendClear();
+        sentOnExit = true;
+    }
+
+    /** The Clear in flight left in {@code beforeunload}; {@code pagehide} then only minds its socket. */
+    boolean sentOnExit() {
+        return sentOnExit;
+    }
+
+    /** A fresh connection is configured: an end the customer asked for comes before anything else. */
+    boolean resumePendingEnd() {
+        if (!ctx.store.pendingEnd()) {
+            return false;
+        }
+        sendClear();
+        return true;
+    }
+
+    /** The socket dropped: a Clear in flight may not have arrived, so it goes again on the next connection. */
+    void connectionLost() {
+        if (clearTracingId != null) {
+            clearDeadline = Ports.cancel(clearDeadline);
+            clearTracingId = null;
+            ctx.store.pendingEnd(true);
+        }
+    }
+
+    /** SessionClearedEvent: the service ended the conversation on every connection of the token. */
+    void cleared() {
+        finish(true);
+    }
+
+    /** The session expired (SessionExpiredEvent or 4006): it is over, not ended by the customer. */
+    void expired() {
+        connection.drop();
+        ctx.observer.error(new WidgetError(4006, "session-expired", null));
+        finish(false);
+    }
+
+    /** An error answering the Clear, or saying Clear is disabled; false when it is about something else. */
+    boolean onError(ServerFrame.ErrorReply error) {
+        String tracingId = error.tracingId();
+        if (!(tracingId != null && tracingId.equals(clearTracingId)) && !error.isClearDisabled()) {
+            return false;
+        }
+        clearDeadline = Ports.cancel(clearDeadline);
+        clearTracingId = null;
+        ctx.store.pendingEnd(false);
+        if (error.code() == 403) {
+            ctx.log.warn("guest-chat: Presence Clear is disabled for this deployment. Enable 'Conversation Clear'"
+                    + " in the Messenger configuration so customers can end chats.");
+            fail(new WidgetError(403, "clear-disabled", error.text()));
+        } else {
+            fail(new WidgetError(error.code(), "end-failed", error.text()));
+        }
+        return true;
+    }
+
+    /** The conversation is over — confirmed, or the customer left with the Clear out: the next chat starts fresh. */
+    void settle() {
+        clearDeadline = Ports.cancel(clearDeadline);
+        connection.cancelReconnect(); // nothing left to reconnect for
+        clearTracingId = null;
+        sentOnExit = false;
+        ctx.store.forgetSession();
+        ctx.setState(SessionState.ENDED); // before the transcript's redraw: a closing page may fail to draw
+        conversation.forget();
+    }
+
+    void destroy() {
+        clearDeadline = Ports.cancel(clearDeadline);
+    }
+
+    private void sendClear() {
+        clearTracingId = ctx.ids.newId();
+        ctx.setState(SessionState.ENDING);
+        connection.send(new ClientFrame.SendPresence(ctx.store.token(), clearTracingId, ClientFrame.PresenceType.CLEAR,
+                null));
+        Ports.cancel(clearDeadline);
+        clearDeadline = ctx.scheduler.schedule(CLEAR_CONFIRM_MILLIS, () -> {
+            clearDeadline = null;
+            clearTracingId = null;
+            ctx.store.pendingEnd(false);
+            fail(new WidgetError(0, "end-timeout", null));
+        });
+    }
+
+    private void fail(WidgetError error) {
+        sentOnExit = false; // the page stayed and the end failed: a later exit decides afresh
+        ctx.setState(connection.isReadOnly() ? SessionState.READ_ONLY
+                : connection.isConfigured() ? SessionState.CONNECTED : SessionState.RECONNECTING);
+        ctx.observer.error(error);
+        for (EndCallback cb : takeWaiting()) {
+            cb.done(false, error);
+        }
+    }
+
+    private void finish(boolean byCustomer) {
+        settle();
+        ctx.observer.agentTyping(false);
+        for (EndCallback cb : takeWaiting()) {
+            cb.done(true, null);
+        }
+        ctx.observer.ended(byCustomer);
+    }
+
+    private List<EndCallback> takeWaiting() {
+        List<EndCallback> all = new ArrayList<>(waiting);
+        waiting.clear();
+        return all;
+    }
+}

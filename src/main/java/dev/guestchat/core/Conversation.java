@@ -1,0 +1,254 @@
+package dev.guestchat.core;
+
+import dev.guestchat.protocol.ClientFrame;
+import dev.guestchat.protocol.JsonParser;
+import dev.guestchat.protocol.ServerFrame;
+import dev.guestchat.protocol.StringPairs;
+import dev.guestchat.protocol.WireMessage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What is said: the transcript, the customer's messages on their way ({@link SendQueue}) and their delivery
+ * marks, the agent's messages, typing and Disconnect events (§3.3, §4.2), and the custom attributes that ride
+ * with the next message.
+ */
+final class Conversation {
+    static final long TYPING_DEFAULT_MILLIS = 5_000;
+    /** What the service allows until a SessionResponse says otherwise (§4.1). */
+    static final int DEFAULT_MAX_CUSTOM_DATA_BYTES = 2048;
+
+    private final SessionContext ctx;
+    private final GuestConnection connection;
+
+    /** Every row the customer sees, ordered by server time. */
+    private final Transcript transcript = new Transcript();
+    /** The customer's messages not yet answered, leaving in order at the service's pace. */
+    private final SendQueue sends;
+    /** Fills the transcript from the history API after a reconnect or reload. */
+    private final HistorySync history;
+    /** Hides the agent typing indicator; null when not shown. */
+    private Ports.Cancellable typingTimer;
+    /** Custom attributes for the next customer message; null when none are waiting. */
+    private StringPairs customAttributes;
+    /** {@code maxCustomDataBytes} from the last SessionResponse (§4.1). */
+    private int maxCustomDataBytes = DEFAULT_MAX_CUSTOM_DATA_BYTES;
+
+    Conversation(SessionContext ctx, GuestConnection connection, Ports.HistorySource historySource, JsonParser json) {
+        this.ctx = ctx;
+        this.connection = connection;
+        this.sends = new SendQueue(ctx.scheduler, this::transmit);
+        this.history = new HistorySync(ctx, historySource, json, connection, transcript, sends);
+    }
+
+    List<ChatEntry> rows() {
+        return transcript.rows();
+    }
+
+    HistorySync history() {
+        return history;
+    }
+
+    /** Shows the customer's text as sending and queues it; it leaves when the queue may send. */
+    void add(String text) {
+        String tracingId = ctx.ids.newId();
+        Outbox.Pending message = new Outbox.Pending(tracingId, text, customAttributes);
+        customAttributes = null; // they travel with this message (§3.3: any message may carry them)
+        transcript.put(new ChatEntry(tracingId, ChatEntry.Sender.CUSTOMER, null, text, null,
+                ChatEntry.Delivery.SENDING, new ArrayList<>()));
+        ctx.store.active(true);
+        ctx.observer.transcriptChanged(transcript.rows());
+        sends.add(message);
+    }
+
+    /**
+     * Keeps custom attributes for the next customer message. Returns the error when they exceed the deployment's
+     * byte budget (UTF-8 bytes of keys and values, as the service counts them, §5.12); then nothing is kept.
+     */
+    WidgetError setCustomAttributes(StringPairs attributes) {
+        int bytes = 0;
+        for (int i = 0; i < attributes.size(); i++) {
+            bytes += utf8Length(attributes.key(i)) + utf8Length(attributes.value(i));
+        }
+        if (bytes > maxCustomDataBytes) {
+            return new WidgetError(4013, "custom-attributes-too-large", "Custom attributes are " + bytes
+                    + " bytes; the limit is " + maxCustomDataBytes + " bytes (UTF-8, keys and values).");
+        }
+        customAttributes = attributes.isEmpty() ? null : attributes.copy();
+        return null;
+    }
+
+    static int utf8Length(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n += 1;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
+    }
+
+    /** The service's limits for this session, from its SessionResponse. */
+    void takeLimits(ServerFrame.SessionResponse response) {
+        maxCustomDataBytes = response.maxCustomDataBytes() > 0 ? response.maxCustomDataBytes()
+                : DEFAULT_MAX_CUSTOM_DATA_BYTES;
+    }
+
+    /**
+     * The session is configured with no end to send first: a read-only session shows its history; a new session
+     * keeps only what the customer still wants to send; a known one is filled from history. Then the queue goes.
+     */
+    void joined(ServerFrame.SessionResponse response) {
+        if (response.readOnly()) {
+            ctx.setState(SessionState.READ_ONLY);
+            history.request();
+            return;
+        }
+        ctx.setState(SessionState.CONNECTED);
+        if (response.newSession()) {
+            List<ChatEntry> keep = new ArrayList<>();
+            for (ChatEntry e : transcript.rows()) {
+                if (e.delivery() == ChatEntry.Delivery.SENDING) {
+                    keep.add(e);
+                }
+            }
+            forgetRows();
+            for (ChatEntry e : keep) {
+                transcript.put(e);
+            }
+            ctx.observer.transcriptChanged(transcript.rows());
+        } else {
+            history.request();
+        }
+        sends.connectionReady(!response.newSession());
+    }
+
+    /** The socket is gone: nothing leaves until the next one is configured. */
+    void connectionClosing() {
+        sends.connectionLost();
+    }
+
+    /** A StructuredMessage that is not an echo reply (§4.2). */
+    void onMessage(ServerFrame.StructuredMessage frame) {
+        WireMessage m = frame.message();
+        String tracingId = frame.tracingId();
+        if (m.inbound()) {
+            if (m.hasPresence("Clear") || m.hasPresence("Join")) {
+                return; // acknowledgement only; SessionClearedEvent is the signal (§5.4)
+            }
+            Outbox.Pending own = tracingId != null ? sends.settle(tracingId) : null;
+            if (own != null) {
+                ChatEntry sent = transcript.get(own.tracingId());
+                ChatEntry base = sent != null ? sent : ChatEntry.fromWire(m);
+                transcript.replace(own.tracingId(), base.acknowledged(m.id(), m.time()));
+                ctx.observer.transcriptChanged(transcript.rows());
+            } else if (m.isDisplayable() && m.id() != null && transcript.put(ChatEntry.fromWire(m))) {
+                ctx.observer.transcriptChanged(transcript.rows()); // typed in another tab
+            }
+            ctx.store.active(true);
+            return;
+        }
+        if (m.hasTyping()) {
+            showTyping();
+        }
+        if (m.hasPresence("Disconnect")) {
+            agentLeft(m);
+            return;
+        }
+        if (m.isDisplayable() && m.id() != null) {
+            ChatEntry entry = ChatEntry.fromWire(m);
+            ctx.store.active(true);
+            typingTimer = Ports.cancel(typingTimer);
+            ctx.observer.agentTyping(false);
+            if (transcript.put(entry)) {
+                ctx.observer.transcriptChanged(transcript.rows());
+                ctx.observer.messageReceived(entry);
+            }
+        }
+    }
+
+    private void agentLeft(WireMessage m) {
+        ctx.store.active(false);
+        ctx.observer.agentTyping(false);
+        transcript.put(ChatEntry.system(m.id() != null ? m.id() : ctx.ids.newId(), "agentLeft"));
+        ctx.observer.transcriptChanged(transcript.rows());
+        if ("true".equals(m.metadata().get("readOnly"))) {
+            connection.markReadOnly();
+            ctx.setState(SessionState.READ_ONLY);
+            ctx.observer.ended(false);
+        }
+    }
+
+    /** Not accepted for now (429): the queue waits as long as the server asked. */
+    void onTooManyRequests(ServerFrame.TooManyRequests tooMany) {
+        if (tooMany.tracingId() != null) {
+            sends.retryAfter(tooMany.tracingId(), Math.max(1, tooMany.retryAfterSeconds()) * 1000L);
+        }
+    }
+
+    /** An error answering one of the customer's messages; false when it is about something else. */
+    boolean onError(ServerFrame.ErrorReply error) {
+        String tracingId = error.tracingId();
+        Outbox.Pending p = tracingId != null ? sends.find(tracingId) : null;
+        if (p == null) {
+            return false;
+        }
+        if (error.code() == 5000 || (error.code() >= 500 && error.code() < 600)) {
+            sends.retryAfter(tracingId, SendQueue.SERVER_RETRY_MILLIS); // the server failed, not the message
+            return true;
+        }
+        sends.settle(tracingId);
+        ChatEntry row = transcript.get(tracingId);
+        if (row != null) {
+            transcript.put(row.withDelivery(ChatEntry.Delivery.FAILED));
+            ctx.observer.transcriptChanged(transcript.rows());
+        }
+        if (error.code() == 409) {
+            ctx.setState(SessionState.READ_ONLY);
+        }
+        ctx.observer.error(new WidgetError(error.code(), "message-rejected", error.text()));
+        return true;
+    }
+
+    /** The conversation is over or starts afresh: every row and unsent message goes. */
+    void forget() {
+        sends.clear();
+        forgetRows();
+    }
+
+    void destroy() {
+        typingTimer = Ports.cancel(typingTimer);
+    }
+
+    private void forgetRows() {
+        history.forget(); // late pages of the old session are dropped
+        transcript.clear();
+        ctx.observer.transcriptChanged(transcript.rows());
+    }
+
+    private void showTyping() {
+        Ports.cancel(typingTimer);
+        ctx.observer.agentTyping(true);
+        typingTimer = ctx.scheduler.schedule(TYPING_DEFAULT_MILLIS, () -> {
+            typingTimer = null;
+            ctx.observer.agentTyping(false);
+        });
+    }
+
+    /** The queue's wire: one customer message on the configured connection. */
+    private boolean transmit(Outbox.Pending p) {
+        if (!connection.isConfigured() || !connection.socketOpen()) {
+            return false; // the socket is gone: the next configure resumes the queue
+        }
+        connection.send(new ClientFrame.SendText(ctx.store.token(), p.tracingId(), p.text(), p.customAttributes()));
+        return true;
+    }
+}

@@ -1,0 +1,298 @@
+package dev.guestchat.core;
+
+import dev.guestchat.protocol.ClientFrame;
+import dev.guestchat.protocol.ServerFrame;
+import dev.guestchat.protocol.ServerFrames;
+
+/**
+ * The session's wire to the Guest API: opens the socket, configures the session (§3.1), keeps it alive with
+ * echoes (§5.9) and, after a drop, reconnects with backoff (§5.10). What it hears goes to {@link Events}.
+ *
+ * <p>Invariant: {@code link} is the only socket whose events are acted on; it is null exactly when no socket is
+ * open or opening. A socket let go of by {@link #release()} or {@link #drop()} never reports back, so every close
+ * we cause is followed by the state the caller chooses, never by a reconnect nobody asked for.
+ */
+final class GuestConnection {
+    static final long HEARTBEAT_MILLIS = 60_000;
+    static final long HEARTBEAT_REPLY_MILLIS = 10_000;
+
+    /** The connection's life as the rest of the session sees it. */
+    interface Events {
+        /** A SessionResponse with {@code connected:true} arrived on the live socket: the session can talk. */
+        void onSessionConfigured(ServerFrame.SessionResponse response);
+
+        /** Any other frame of the live socket; echo replies are the connection's own business. */
+        void onFrame(ServerFrame frame);
+
+        /** The live socket is being let go of, by us or by the network: nothing more will be sent on it. */
+        void onClosing();
+
+        /** The network dropped the socket (not a close we asked for); a reconnect follows unless the chat is settled. */
+        void onConnectionLost();
+    }
+
+    // --- collaborators, fixed for the session's life
+    private final SessionContext ctx;
+    private final Ports.SocketFactory sockets;
+    private final ServerFrames frames;
+    private final Backoff backoff;
+    private final Events events;
+
+    // --- under the invariant above
+    /** The live socket's handler; null when there is no socket. */
+    private Link link;
+    /** Pending reconnect; null unless waiting out a backoff delay between attempts. */
+    private Ports.Cancellable reconnectTimer;
+    /** Next echo; null unless configured. */
+    private Ports.Cancellable heartbeatTimer;
+    /** Deadline for the current echo's reply; null when no echo is outstanding. */
+    private Ports.Cancellable heartbeatDeadline;
+    /** tracingId of the outstanding echo; null when none. */
+    private String heartbeatTracingId;
+    /** True after an outage was reported to the host, until the next successful configure. */
+    private boolean outageReported;
+    /** The next configureSession asks for a new session on the same token (leaving read-only, §5.6). */
+    private boolean startNewOnConfigure;
+
+    GuestConnection(SessionContext ctx, Ports.SocketFactory sockets, ServerFrames frames, Backoff backoff,
+                    Events events) {
+        this.ctx = ctx;
+        this.sockets = sockets;
+        this.frames = frames;
+        this.backoff = backoff;
+        this.events = events;
+    }
+
+    /** Opens a socket unless one is open or opening; the first one of a session creates its token. */
+    void open() {
+        if (link != null) {
+            return;
+        }
+        if (ctx.store.token() == null) {
+            ctx.store.token(ctx.ids.newId());
+        }
+        if (!ctx.is(SessionState.ENDING)) { // an end under way stays visible while it reconnects to finish
+            ctx.setState(backoff.attempts() > 0 ? SessionState.RECONNECTING : SessionState.CONNECTING);
+        }
+        Link l = new Link();
+        link = l;
+        l.socket = sockets.open(ctx.config.socketUrl(), l);
+    }
+
+    /** Opens without waiting out a pending backoff delay. */
+    void openNow() {
+        cancelReconnect();
+        open();
+    }
+
+    /** The customer wants to talk: connect now unless connected, misconfigured or ended. */
+    void ensureOpen() {
+        if (link != null || ctx.is(SessionState.FAILED) || ctx.is(SessionState.ENDED)) {
+            return;
+        }
+        openNow();
+    }
+
+    /** The network came back or the page became visible: a socket waiting out its backoff retries now (§5.10). */
+    void retrySoon() {
+        if (reconnectTimer != null && link == null) {
+            openNow();
+        }
+    }
+
+    void cancelReconnect() {
+        reconnectTimer = Ports.cancel(reconnectTimer);
+    }
+
+    /** A socket is open or opening. */
+    boolean hasSocket() {
+        return link != null;
+    }
+
+    boolean isConfigured() {
+        return link != null && link.configured;
+    }
+
+    /** The live socket is open (it may not be configured yet). */
+    boolean socketOpen() {
+        return link != null && link.socket != null && link.socket.isOpen();
+    }
+
+    /** The session on the live socket is read-only (§5.6). */
+    boolean isReadOnly() {
+        return link != null && link.readOnly;
+    }
+
+    /** The agent disconnected in read-only mode (§5.6) on the live socket. */
+    void markReadOnly() {
+        if (link != null) {
+            link.readOnly = true;
+        }
+    }
+
+    /** Sends on the live socket; a frame that cannot leave is logged, never thrown. */
+    void send(ClientFrame frame) {
+        if (link == null) {
+            ctx.log.warn("guest-chat: frame not sent, socket not open");
+            return;
+        }
+        link.sendFrame(frame);
+    }
+
+    /**
+     * The next configure asks for a new session on the same token (§5.6); if the session is configured now the
+     * request leaves at once and true is returned.
+     */
+    boolean startNewSession() {
+        startNewOnConfigure = true;
+        if (!isConfigured()) {
+            return false;
+        }
+        send(new ClientFrame.ConfigureSession(ctx.store.token(), ctx.ids.newId(), ctx.config.deploymentId(), true));
+        return true;
+    }
+
+    /** Our own close: no event will come back, no reconnect follows. */
+    void drop() {
+        Ports.GuestSocket socket = release();
+        if (socket != null) {
+            socket.close();
+        }
+    }
+
+    /** Stops acting on the live socket without closing it; returns that socket, null when there is none. */
+    Ports.GuestSocket release() {
+        stopHeartbeat();
+        events.onClosing();
+        Ports.GuestSocket socket = link != null ? link.socket : null;
+        link = null;
+        return socket;
+    }
+
+    /** Releases the socket and every timer. */
+    void destroy() {
+        drop();
+        cancelReconnect();
+    }
+
+    /** The socket dropped or stopped answering: keep everything and try again after a backoff delay. */
+    private void lost(Link l, int code) {
+        if (l != link) {
+            return; // a socket we already let go of
+        }
+        boolean everOpened = l.opened;
+        release();
+        events.onConnectionLost();
+        if (ctx.isSettled()) {
+            return; // nothing left to reconnect for
+        }
+        if (!outageReported) {
+            outageReported = true;
+            ctx.observer.error(new WidgetError(code, everOpened ? "connection-lost" : "unreachable", null));
+        }
+        if (!ctx.is(SessionState.ENDING)) {
+            ctx.setState(SessionState.RECONNECTING);
+        }
+        reconnectTimer = ctx.scheduler.schedule(backoff.nextDelay(), () -> {
+            reconnectTimer = null;
+            open();
+        });
+    }
+
+    private void handle(Link l, String text) {
+        ServerFrame frame = frames.decode(text);
+        if (frame instanceof ServerFrame.SessionResponse r && r.connected()) {
+            l.readOnly = r.readOnly();
+            l.configured = true;
+            startNewOnConfigure = false;
+            backoff.reset();
+            outageReported = false;
+            scheduleHeartbeat();
+            events.onSessionConfigured(r);
+        } else if (frame instanceof ServerFrame.StructuredMessage m && m.response() && m.tracingId() != null
+                && m.tracingId().equals(heartbeatTracingId)) {
+            heartbeatDeadline = Ports.cancel(heartbeatDeadline);
+            heartbeatTracingId = null;
+            scheduleHeartbeat();
+        } else if (!(frame instanceof ServerFrame.SessionResponse)) {
+            events.onFrame(frame); // a SessionResponse with connected:false says nothing the session acts on
+        }
+    }
+
+    // ------------------------------------------------------------------ heartbeat (§5.9)
+
+    private void scheduleHeartbeat() {
+        Ports.cancel(heartbeatTimer);
+        heartbeatTimer = ctx.scheduler.schedule(HEARTBEAT_MILLIS, this::sendEcho);
+    }
+
+    private void sendEcho() {
+        heartbeatTimer = null;
+        if (!isConfigured()) {
+            return;
+        }
+        Link l = link;
+        heartbeatTracingId = ctx.ids.newId();
+        l.sendFrame(new ClientFrame.Echo(ctx.store.token(), heartbeatTracingId));
+        heartbeatDeadline = ctx.scheduler.schedule(HEARTBEAT_REPLY_MILLIS, () -> {
+            heartbeatDeadline = null;
+            ctx.log.warn("guest-chat: no echo reply in time, reconnecting");
+            if (l.socket != null) {
+                l.socket.close();
+            }
+            lost(l, 1006);
+        });
+    }
+
+    private void stopHeartbeat() {
+        heartbeatTimer = Ports.cancel(heartbeatTimer);
+        heartbeatDeadline = Ports.cancel(heartbeatDeadline);
+        heartbeatTracingId = null;
+    }
+
+    /** Handler of one socket; events of a socket that is no longer {@link #link} are ignored. */
+    private final class Link implements Ports.SocketEvents {
+        /** Null only between construction and the factory's return. */
+        Ports.GuestSocket socket;
+        /** The socket reported open. */
+        boolean opened;
+        /** A SessionResponse with connected:true arrived on this socket. */
+        boolean configured;
+        /** The session on this socket is read-only (§5.6). */
+        boolean readOnly;
+
+        void sendFrame(ClientFrame frame) {
+            if (socket == null || !socket.send(frame.toJson())) {
+                ctx.log.warn("guest-chat: frame not sent, socket not open");
+            }
+        }
+
+        @Override
+        public void onOpen() {
+            if (this != link) {
+                return;
+            }
+            opened = true;
+            sendFrame(new ClientFrame.ConfigureSession(ctx.store.token(), ctx.ids.newId(), ctx.config.deploymentId(),
+                    startNewOnConfigure));
+        }
+
+        @Override
+        public void onText(String text) {
+            if (this != link) {
+                return;
+            }
+            try {
+                handle(this, text);
+            } catch (RuntimeException e) {
+                // a bug in handling one frame must not take the socket handler down with it
+                ctx.log.warn("guest-chat: failed to handle a frame: " + e.getMessage());
+            }
+        }
+
+        @Override
+        public void onClosed(int code) {
+            lost(this, code);
+        }
+    }
+}

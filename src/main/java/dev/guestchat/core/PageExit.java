@@ -1,0 +1,164 @@
+package dev.guestchat.core;
+
+import dev.guestchat.protocol.ClientFrame;
+
+/**
+ * The page's exit (DESIGN.md §3): decides at {@code beforeunload} (Gecko) or {@code pagehide} (elsewhere) whether
+ * the customer is leaving the site, sends the exit's Clear on the socket that is still open, repeats it where the
+ * engine dropped it, and puts a page back from the back/forward cache in order.
+ *
+ * <p>Its fields describe the exit under way (or the last one, for a page in the back/forward cache); a page that
+ * comes back ({@link #pageShown()}) clears them.
+ */
+final class PageExit {
+    private final SessionContext ctx;
+    private final Ports.TabPresence tabs;
+    private final GuestConnection connection;
+    private final Conversation conversation;
+    private final ChatEnding ending;
+
+    /** When a same-site navigation was last seen coming (link click, form submit, navigate); 0 = never. */
+    private long sameSiteNavigationAt;
+    /** The socket was closed in pagehide to keep the conversation; reconnect on pageshow. */
+    private boolean pausedForPageHide;
+    /** The token this page chatted on when it was cached; null unless {@link #pausedForPageHide}. */
+    private String pausedToken;
+    /**
+     * The socket a {@code pagehide} Clear went out on and that Clear's frame, kept until the exit's last event so
+     * the Clear can be repeated where the engine dropped it; null when no such exit is under way.
+     */
+    private ExitRepeat exitRepeat;
+
+    /** A Clear sent in {@code pagehide} ({@code clearFrame}), to repeat on the socket it went out on. */
+    private record ExitRepeat(Ports.GuestSocket socket, String clearFrame) {
+    }
+
+    PageExit(SessionContext ctx, Ports.TabPresence tabs, GuestConnection connection, Conversation conversation,
+             ChatEnding ending) {
+        this.ctx = ctx;
+        this.tabs = tabs;
+        this.connection = connection;
+        this.conversation = conversation;
+        this.ending = ending;
+    }
+
+    void sameSiteNavigationStarting() {
+        sameSiteNavigationAt = ctx.scheduler.now();
+    }
+
+    /** See {@link GuestSession#pageMayExit()}. */
+    void pageMayExit() {
+        if (!ctx.config.socketsCloseBeforePageHide()) {
+            return; // pagehide can still send here, and by then a Back is known
+        }
+        if (ctx.is(SessionState.ENDING) || ctx.is(SessionState.ENDED)) {
+            return; // an end is already under way or done: one Clear per end
+        }
+        if (decide() == PageExitPolicy.Decision.END_NOW) {
+            ending.sendOnExit();
+        }
+    }
+
+    /** See {@link GuestSession#pageHidden(boolean)}. */
+    PageExitPolicy.Decision pageHidden(boolean persisted) {
+        boolean clearAlreadySent = ending.sentOnExit();
+        PageExitPolicy.Decision decision = clearAlreadySent
+                ? PageExitPolicy.Decision.END_NOW // the Clear left in beforeunload: only its socket is left to mind
+                : decide();
+        switch (decision) {
+            case END_NOW -> leaveEnded(persisted, !clearAlreadySent);
+            case END_LATER -> ctx.store.pendingEnd(true);
+            case CLOSE_SOCKET -> {
+                connection.drop();
+                pausedForPageHide = true;
+                pausedToken = ctx.store.token();
+                ctx.setState(SessionState.IDLE);
+            }
+            case NOTHING -> connection.cancelReconnect();
+        }
+        sameSiteNavigationAt = 0;
+        return decision;
+    }
+
+    /** See {@link GuestSession#exitCompleting()}. */
+    void exitCompleting() {
+        if (exitRepeat == null) {
+            return; // no pagehide Clear is waiting: a plain tab switch, or the exit was already completed
+        }
+        Ports.GuestSocket socket = exitRepeat.socket();
+        if (socket.isOpen() && !socket.holdsUnsentFrames()) {
+            socket.send(exitRepeat.clearFrame());
+        }
+    }
+
+    /** See {@link GuestSession#pageUnloading()}. */
+    void pageUnloading() {
+        if (exitRepeat != null) {
+            exitCompleting();
+        } else if (!ctx.is(SessionState.ENDED) && decide() == PageExitPolicy.Decision.END_NOW) {
+            leaveEnded(false, true);
+        }
+    }
+
+    /** See {@link GuestSession#pageShown()}. */
+    void pageShown() {
+        if (exitRepeat != null) {
+            exitRepeat.socket().close(); // restored before its exit completed: the repeat is moot
+            exitRepeat = null;
+        }
+        if (!pausedForPageHide || connection.hasSocket()) {
+            return;
+        }
+        pausedForPageHide = false;
+        String shown = pausedToken;
+        pausedToken = null;
+        if (shown != null && !shown.equals(ctx.store.token()) && !ctx.is(SessionState.ENDED)) {
+            conversation.forget(); // the server wiped this chat while the page was cached
+            ctx.setState(SessionState.ENDED);
+            ctx.observer.ended(true);
+        }
+        if (ctx.store.pendingEnd() || ctx.store.active()) {
+            connection.open();
+        }
+    }
+
+    void destroy() {
+        if (exitRepeat != null) {
+            exitRepeat.socket().close();
+            exitRepeat = null;
+        }
+    }
+
+    /**
+     * The customer leaves with the chat ended: send the Clear now unless {@code beforeunload} did, and keep the
+     * socket until the exit's last events so they can repeat a Clear the engine dropped — closing it ourselves
+     * could discard a Clear still queued (Firefox closing a tab right after {@code beforeunload}). A page entering
+     * the back/forward cache closes it now: no later event comes, and a cached page holds no socket.
+     */
+    private void leaveEnded(boolean persisted, boolean sendNow) {
+        String clear = new ClientFrame.SendPresence(ctx.store.token(), ctx.ids.newId(), ClientFrame.PresenceType.CLEAR, null)
+                .toJson();
+        Ports.GuestSocket socket = connection.release(); // nothing more is handled on it
+        if (socket != null) {
+            if (sendNow) {
+                socket.send(clear);
+            }
+            if (persisted) {
+                socket.close();
+            } else {
+                exitRepeat = new ExitRepeat(socket, clear); // it stays open for the repeat
+            }
+        }
+        ending.settle();
+    }
+
+    /** What the policy says about leaving now (DESIGN.md §3). */
+    private PageExitPolicy.Decision decide() {
+        boolean recentSameSite = sameSiteNavigationAt > 0
+                && ctx.scheduler.now() - sameSiteNavigationAt <= PageExitPolicy.SAME_SITE_WINDOW_MILLIS;
+        boolean active = ctx.store.active() && !ctx.is(SessionState.ENDED) && !ctx.is(SessionState.READ_ONLY)
+                || ctx.store.pendingEnd();
+        return PageExitPolicy.decide(ctx.config.endOnPageExit(), active, connection.socketOpen(), tabs.othersHoldChat(),
+                recentSameSite);
+    }
+}
