@@ -51,7 +51,7 @@ class SendQueueTest {
         String action = f.path("action").asString();
         String tracing = f.path("tracingId").asString();
         if (action.equals("configureSession")) {
-            later(s, GuestSessionTest.sessionResponse(false, false));
+            later(s, SessionHarness.sessionResponse(false, false));
         } else if (action.equals("getJwt")) {
             later(s, "{\"type\":\"response\",\"class\":\"JwtResponse\",\"code\":200,\"tracingId\":\"" + tracing
                     + "\",\"body\":{\"jwt\":\"jwt\",\"exp\":9999999999}}");
@@ -69,7 +69,7 @@ class SendQueueTest {
             String body = f.path("message").path("text").asString();
             agentReads.add(body);
             acceptedIds.add("srv-" + framesIn);
-            later(s, GuestSessionTest.inbound(tracing, "srv-" + framesIn, body, "2026-01-05T10:00:00.000Z"));
+            later(s, SessionHarness.inbound(tracing, "srv-" + framesIn, body, "2026-01-05T10:00:00.000Z"));
         }
     }
 
