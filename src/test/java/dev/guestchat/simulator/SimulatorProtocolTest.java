@@ -6,64 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** The simulator, frame by frame, through a real WebSocket client: faithful to PROTOCOL.md §9. */
-class SimulatorProtocolTest {
-    static GuestApiSimulator sim;
-    static int port;
-
-    @BeforeAll
-    static void start() {
-        sim = new GuestApiSimulator(Map.of("/dist", Path.of("web/dist"))).start("127.0.0.1", 0);
-        port = sim.port();
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
-    static String deployment(String settings) {
-        String id = "d-" + UUID.randomUUID().toString().substring(0, 8);
-        sim.deployment(id).set(settings);
-        return id;
-    }
-
-    static GuestClient client(String dep, String token) {
-        return new GuestClient(port, dep, token).deployment(dep);
-    }
-
-    static HttpResponse<String> http(String method, String path, String body, String bearer) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (bearer != null) {
-            b.header("Authorization", "Bearer " + bearer);
-        }
-        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    static JsonNode conversation(String dep) throws Exception {
-        for (JsonNode c : GuestClient.JSON.readTree(http("GET", "/sim/conversations", null, null).body())) {
-            if (dep.equals(c.path("deploymentId").asString())) {
-                return c;
-            }
-        }
-        return null;
-    }
-
+/** The simulator's WebSocket protocol, frame by frame, through a real WebSocket client: faithful to PROTOCOL.md §9. */
+class SimulatorProtocolTest extends SimulatorHarness {
     @Test
     void newKnownAndStartNewTokens() {
         String dep = deployment("{}");
@@ -232,34 +182,6 @@ class SimulatorProtocolTest {
     }
 
     @Test
-    void historyIsNewestFirstPagedAndNeedsAValidJwt() throws Exception {
-        String dep = deployment("{}");
-        try (GuestClient c = client(dep, GuestClient.newToken())) {
-            c.ready();
-            for (int i = 1; i <= 3; i++) {
-                c.text("message " + i);
-                c.next("StructuredMessage");
-                Thread.sleep(520); // stay under 2 messages per second
-            }
-            c.sendRaw("{\"action\":\"getJwt\",\"token\":\"" + c.token + "\",\"tracingId\":\"j1\"}");
-            JsonNode jwt = c.next("JwtResponse");
-            assertTrue(jwt.path("body").path("exp").asLong() > System.currentTimeMillis() / 1000);
-            String bearer = jwt.path("body").path("jwt").asString();
-            JsonNode page1 = GuestClient.JSON.readTree(
-                    http("GET", "/api/v2/webmessaging/messages?pageSize=2&pageNumber=1", null, bearer).body());
-            assertEquals("message 3", page1.path("entities").path(0).path("text").asString());
-            assertEquals("message 2", page1.path("entities").path(1).path("text").asString());
-            assertEquals(3, page1.path("total").asInt());
-            assertEquals(2, page1.path("pageCount").asInt());
-            JsonNode page2 = GuestClient.JSON.readTree(
-                    http("GET", "/api/v2/webmessaging/messages?pageSize=2&pageNumber=2", null, bearer).body());
-            assertEquals("message 1", page2.path("entities").path(0).path("text").asString());
-            assertEquals(401, http("GET", "/api/v2/webmessaging/messages", null, "forged.jwt.value").statusCode());
-            assertEquals(401, http("GET", "/api/v2/webmessaging/messages", null, null).statusCode());
-        }
-    }
-
-    @Test
     void unknownDeploymentsAreRefusedAtTheHandshake() {
         CompletionException e = assertThrows(CompletionException.class,
                 () -> new GuestClient(port, "nope-" + UUID.randomUUID(), "t"));
@@ -280,45 +202,5 @@ class SimulatorProtocolTest {
             assertEquals("ConnectionClosedEvent", c1.next().path("class").asString());
             assertNull(c2.poll(200));
         }
-    }
-
-    @Test
-    void agentDisconnectInReadOnlyModeRefusesMessagesUntilStartNew() throws Exception {
-        String dep = deployment("{\"disconnectMode\":\"ReadOnly\"}");
-        String token = GuestClient.newToken();
-        try (GuestClient c = client(dep, token)) {
-            c.ready();
-            c.text("hi");
-            c.next("StructuredMessage");
-            String conv = conversation(dep).path("id").asString();
-            assertEquals(204, http("POST", "/sim/conversations/" + conv + "/disconnect", "", null).statusCode());
-            JsonNode disconnect = c.next("StructuredMessage");
-            assertEquals("Disconnect", disconnect.path("body").path("events").path(0).path("presence").path("type").asString());
-            assertEquals("true", disconnect.path("body").path("metadata").path("readOnly").asString());
-            c.text("anyone?");
-            assertEquals(409, c.next().path("code").asInt());
-            c.configure(false);
-            assertTrue(c.next("SessionResponse").path("body").path("readOnly").asBoolean());
-            c.configure(true);
-            JsonNode fresh = c.next("SessionResponse");
-            assertFalse(fresh.path("body").path("readOnly").asBoolean());
-            assertTrue(fresh.path("body").path("newSession").asBoolean());
-        }
-    }
-
-    @Test
-    void routingHappensAfterTheDelayForAConversationNobodyEnded() throws Exception {
-        String dep = deployment("{\"routingDelayMillis\":300}");
-        try (GuestClient c = client(dep, GuestClient.newToken())) {
-            c.ready();
-            c.text("hello?");
-            c.next("StructuredMessage");
-            assertEquals("waiting", conversation(dep).path("state").asString());
-            Thread.sleep(600);
-            assertEquals("routed", conversation(dep).path("state").asString());
-        }
-        Thread.sleep(200);
-        assertEquals("abandoned", conversation(dep).path("state").asString(),
-                "routed while the customer is gone: the agent talks to nobody");
     }
 }

@@ -1,0 +1,131 @@
+package dev.guestchat.simulator;
+
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The agent's side, as the agent console and the tests use it ({@code /sim/…}): deployment settings, the
+ * conversation list, an agent's messages, typing and disconnect, and the event log.
+ */
+final class AgentControl {
+    private final SimState state;
+    private final SimWire wire;
+    private final Routing routing;
+    private final EventLog log;
+    private final JsonMapper json;
+
+    AgentControl(SimState state, SimWire wire, Routing routing, EventLog log, JsonMapper json) {
+        this.state = state;
+        this.wire = wire;
+        this.routing = routing;
+        this.log = log;
+        this.json = json;
+    }
+
+    /** {@code PUT /sim/deployments/{id}}: creates the deployment or patches its settings; answers them all. */
+    void putDeployment(Context ctx) {
+        JsonNode patch = body(ctx);
+        synchronized (state) {
+            SimDeployment d = state.deployment(ctx.pathParam("id"));
+            d.update(patch);
+            ctx.contentType("application/json").result(json.writeValueAsString(d.toJson()));
+        }
+    }
+
+    void deployments(Context ctx) {
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        synchronized (state) {
+            state.deployments.values().forEach(d -> out.add(d.toJson()));
+        }
+        ctx.contentType("application/json").result(json.writeValueAsString(out));
+    }
+
+    void conversations(Context ctx) {
+        ctx.contentType("application/json").result(conversationsJson());
+    }
+
+    String conversationsJson() {
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        synchronized (state) {
+            state.conversations.forEach(c -> out.add(c.toJson()));
+        }
+        return json.writeValueAsString(out);
+    }
+
+    /** {@code POST /sim/conversations/{id}/messages}: {@code {text, nickname?, bot?, quickReplies?}}. */
+    void agentMessage(Context ctx) {
+        JsonNode body = body(ctx);
+        synchronized (state) {
+            SimConversation conv = state.conversation(ctx.pathParam("id"));
+            if (conv == null || !conv.isOpen()) {
+                ctx.status(conv == null ? 404 : 409).result(conv == null ? "no such conversation" : "conversation ended");
+                return;
+            }
+            List<String> replies = new ArrayList<>();
+            body.path("quickReplies").forEach(q -> replies.add(q.asString()));
+            ObjectNode sent = routing.agentSays(conv, body.path("text").asString(""),
+                    body.path("nickname").asString("Dana"), body.path("bot").asBoolean(false), replies);
+            ctx.contentType("application/json").result(json.writeValueAsString(sent));
+        }
+    }
+
+    void agentTyping(Context ctx) {
+        synchronized (state) {
+            SimConversation conv = state.conversation(ctx.pathParam("id"));
+            SimSession s = conv != null ? state.sessions.get(conv.token) : null;
+            if (s == null) {
+                ctx.status(404);
+                return;
+            }
+            ObjectNode body = SimFrames.agentTyping();
+            for (SimConnection each : s.connections) {
+                wire.send(each, "message", "StructuredMessage", 200, body, null);
+            }
+            ctx.status(204);
+        }
+    }
+
+    /** The agent ends the conversation: Presence Disconnect (§5.6), read-only when the deployment says so. */
+    void agentDisconnect(Context ctx) {
+        synchronized (state) {
+            SimConversation conv = state.conversation(ctx.pathParam("id"));
+            if (conv == null || !conv.isOpen()) {
+                ctx.status(conv == null ? 404 : 409);
+                return;
+            }
+            SimSession s = state.sessions.get(conv.token);
+            boolean readOnly = "ReadOnly".equals(state.deployments.get(conv.deploymentId).disconnectMode);
+            conv.endedBy = SimConversation.EndedBy.AGENT;
+            conv.endedAt = System.currentTimeMillis();
+            conv.line("system", "Agent disconnected", SimFrames.iso(conv.endedAt));
+            log.event("disconnected-by-agent", conv.token, conv.id);
+            if (s != null) {
+                ObjectNode body = SimFrames.agentDisconnect(conv.endedAt, readOnly);
+                if (readOnly) {
+                    s.readOnly = true;
+                }
+                for (SimConnection each : s.connections) {
+                    wire.send(each, "message", "StructuredMessage", 200, body, null);
+                }
+                s.conversation = null;
+            }
+            ctx.status(204);
+        }
+    }
+
+    /** {@code GET /sim/events?since=&token=}: what happened, for tests and the console. */
+    void events(Context ctx) {
+        long since = Params.longInteger(ctx.queryParam("since"), 0);
+        ctx.contentType("application/json").result(json.writeValueAsString(log.since(since, ctx.queryParam("token"))));
+    }
+
+    private JsonNode body(Context ctx) {
+        return ctx.body().isBlank() ? JsonNodeFactory.instance.objectNode() : json.readTree(ctx.body());
+    }
+}

@@ -1,0 +1,47 @@
+package dev.guestchat.simulator;
+
+import io.javalin.http.Context;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code GET /webdeployments/v1/deployments/{id}/config.json}: the deployment's Messenger configuration as the
+ * real CDN serves it, reflecting the simulator's settings (Clear enabled, typing, disconnect mode).
+ */
+final class ConfigEndpoint {
+    private final SimState state;
+    private final JsonMapper json;
+
+    ConfigEndpoint(SimState state, JsonMapper json) {
+        this.state = state;
+        this.json = json;
+    }
+
+    void deploymentConfig(Context ctx) {
+        SimDeployment d;
+        synchronized (state) {
+            d = state.deployments.get(ctx.pathParam("id"));
+        }
+        if (d == null) {
+            ctx.status(404).result("{\"message\":\"deployment not found\"}");
+            return;
+        }
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("id", d.id);
+        root.put("version", "1");
+        root.putArray("languages").add("en-us");
+        root.put("defaultLanguage", "en-us");
+        root.put("status", "Active");
+        ObjectNode conversationsApp = root.putObject("messenger").put("enabled", true).putObject("apps")
+                .putObject("conversations");
+        conversationsApp.put("showAgentTypingIndicator", true);
+        conversationsApp.put("showUserTypingIndicator", d.typingEnabled);
+        conversationsApp.putObject("autoStart").put("enabled", false);
+        conversationsApp.putObject("conversationDisconnect").put("enabled", true).put("type", d.disconnectMode);
+        conversationsApp.putObject("conversationClear").put("enabled", d.clearEnabled);
+        root.putObject("journeyEvents").put("enabled", false);
+        root.putObject("auth").put("enabled", false);
+        ctx.header("Access-Control-Allow-Origin", "*").contentType("application/json").result(json.writeValueAsString(root));
+    }
+}

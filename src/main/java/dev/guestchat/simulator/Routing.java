@@ -1,0 +1,99 @@
+package dev.guestchat.simulator;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Conversations and routing: guest activity opens a conversation, which reaches the agent after the deployment's
+ * routing delay — unless it was ended first (the bug this project exists to prevent: an abandoned conversation
+ * must never reach an agent). The scripted agent of {@code autoReply} deployments answers here too.
+ */
+final class Routing {
+    private final SimState state;
+    private final SimWire wire;
+    private final EventLog log;
+
+    Routing(SimState state, SimWire wire, EventLog log) {
+        this.state = state;
+        this.wire = wire;
+        this.log = log;
+    }
+
+    /** The session's open conversation, started (and its routing scheduled) if it has none. Holds the lock. */
+    SimConversation conversationOf(SimSession s) {
+        if (s.conversation != null && s.conversation.isOpen()) {
+            return s.conversation;
+        }
+        SimConversation conv = new SimConversation("conv-" + SimFrames.newId().substring(0, 12), s.token,
+                s.deploymentId, System.currentTimeMillis());
+        conv.guestConnections = s.connections.size();
+        s.conversation = conv;
+        state.conversations.add(conv);
+        log.event("conversation-started", s.token, conv.id);
+        long delay = state.deployments.get(s.deploymentId).routingDelayMillis;
+        state.timers.schedule(() -> route(conv), delay, TimeUnit.MILLISECONDS);
+        return conv;
+    }
+
+    /** A guest said something: the scripted agent answers a moment later. Holds the lock. */
+    void guestSaid(SimConversation conv, String text) {
+        SimDeployment d = state.deployments.get(conv.deploymentId);
+        if (d != null && d.autoReply && conv.routedAt > 0) {
+            state.timers.schedule(() -> scriptedReply(conv.id, text), 700, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The guest started over (startNew): the old conversation is left behind, logged for the console. */
+    void abandon(SimSession s, String why) {
+        if (s.conversation != null && s.conversation.isOpen()) {
+            log.event("conversation-left", s.token, s.conversation.id + " " + why);
+        }
+    }
+
+    /** Sends an Outbound message from the agent/bot to every connection of the conversation's token, and stores it. */
+    ObjectNode agentSays(SimConversation conv, String text, String nickname, boolean bot, List<String> quickReplies) {
+        long now = System.currentTimeMillis();
+        ObjectNode body = SimFrames.agentText(text, nickname, bot, quickReplies, now);
+        if (conv.routedAt == 0) {
+            conv.routedAt = now; // an agent who writes has the conversation
+        }
+        if (conv.agentRepliedAt == 0) {
+            conv.agentRepliedAt = now;
+        }
+        conv.line(bot ? "bot" : "agent", text, SimFrames.iso(now));
+        SimSession s = state.sessions.get(conv.token);
+        if (s != null && s.conversation == conv) {
+            s.messages.add(body);
+            for (SimConnection each : s.connections) {
+                wire.send(each, "message", "StructuredMessage", 200, body, null);
+            }
+        }
+        return body;
+    }
+
+    private void route(SimConversation conv) {
+        synchronized (state) {
+            if (!conv.isOpen()) {
+                log.event("routing-skipped", conv.token, conv.id + " already ended");
+                return; // an ended conversation must never reach an agent
+            }
+            conv.routedAt = System.currentTimeMillis();
+            conv.line("system", "Routed to agent Dana", SimFrames.iso(conv.routedAt));
+            log.event("routed", conv.token, conv.id + (conv.guestConnections == 0 ? " (nobody there: abandoned)" : ""));
+            SimDeployment d = state.deployments.get(conv.deploymentId);
+            if (d != null && d.autoReply) {
+                agentSays(conv, "Hi, I'm Dana (simulated agent). How can I help?", "Dana", false, List.of());
+            }
+        }
+    }
+
+    private void scriptedReply(String conversationId, String guestText) {
+        synchronized (state) {
+            SimConversation conv = state.conversation(conversationId);
+            if (conv != null && conv.isOpen()) {
+                agentSays(conv, "Thanks! You said: \"" + guestText + "\". Anything else?", "Dana", false, List.of());
+            }
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.guestchat.simulator;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Bodies of the frames the service sends (§4), shaped as the real service shapes them, and the ids and times in them. */
+final class SimFrames {
+    static final int MAX_CUSTOM_DATA_BYTES = 2048;
+    static final long SESSION_DURATION_SECONDS = 259_200;
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final DateTimeFormatter ISO_MILLIS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private SimFrames() {
+    }
+
+    static String newId() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+
+    static String iso(long millis) {
+        return ISO_MILLIS.format(Instant.ofEpochMilli(millis));
+    }
+
+    /** SessionResponse (§4.1). */
+    static ObjectNode sessionBody(boolean newSession, boolean readOnly) {
+        ObjectNode body = NODES.objectNode();
+        body.put("connected", true);
+        body.put("newSession", newSession);
+        body.put("readOnly", readOnly);
+        body.set("allowedMedia", allowedMedia());
+        body.set("blockedExtensions", blockedExtensions());
+        body.put("maxCustomDataBytes", MAX_CUSTOM_DATA_BYTES);
+        body.put("durationSeconds", SESSION_DURATION_SECONDS);
+        body.put("expirationDate", Instant.now().getEpochSecond() + SESSION_DURATION_SECONDS);
+        return body;
+    }
+
+    /** GetConfigurationResponse. */
+    static ObjectNode configurationBody() {
+        ObjectNode body = NODES.objectNode();
+        body.set("allowedMedia", allowedMedia());
+        body.set("blockedExtensions", blockedExtensions());
+        body.put("maxCustomDataBytes", MAX_CUSTOM_DATA_BYTES);
+        body.put("messageRoutingEnabled", true);
+        body.put("sessionDurationSeconds", SESSION_DURATION_SECONDS);
+        return body;
+    }
+
+    /** The echo's reply: a StructuredMessage with the session's remaining life (§5.9). */
+    static ObjectNode echoBody() {
+        ObjectNode body = NODES.objectNode();
+        body.put("id", newId());
+        body.put("type", "Text");
+        body.put("text", "ping");
+        body.put("direction", "Inbound");
+        ObjectNode metadata = body.putObject("metadata");
+        metadata.put("durationSeconds", String.valueOf(SESSION_DURATION_SECONDS));
+        metadata.put("expirationDate", String.valueOf(Instant.now().getEpochSecond() + SESSION_DURATION_SECONDS));
+        return body;
+    }
+
+    /** The Inbound copy of a guest message or event: the guest's fields plus id, direction and time. */
+    static ObjectNode inbound(JsonNode message, JsonNode customAttributes) {
+        ObjectNode body = ((ObjectNode) message).deepCopy();
+        String id = newId();
+        body.put("id", id);
+        body.put("direction", "Inbound");
+        body.put("originatingEntity", "Human");
+        ObjectNode channel = NODES.objectNode();
+        channel.put("time", iso(System.currentTimeMillis()));
+        channel.put("messageId", id);
+        if (customAttributes != null && customAttributes.isObject()) {
+            channel.putObject("metadata").set("customAttributes", customAttributes);
+        }
+        body.set("channel", channel);
+        if (!body.has("metadata")) {
+            body.putObject("metadata");
+        }
+        return body;
+    }
+
+    /** An agent's or bot's Outbound text, with quick replies as Structured content when there are any. */
+    static ObjectNode agentText(String text, String nickname, boolean bot, List<String> quickReplies, long now) {
+        ObjectNode body = NODES.objectNode();
+        String id = newId();
+        body.put("id", id);
+        body.put("type", quickReplies.isEmpty() ? "Text" : "Structured");
+        body.put("direction", "Outbound");
+        body.put("text", text);
+        body.put("originatingEntity", bot ? "Bot" : "Human");
+        ObjectNode channel = body.putObject("channel");
+        channel.put("time", iso(now));
+        channel.put("type", "Private");
+        channel.put("messageId", id);
+        channel.putObject("from").put("nickname", nickname);
+        channel.putObject("to");
+        if (!quickReplies.isEmpty()) {
+            ArrayNode content = body.putArray("content");
+            for (String q : quickReplies) {
+                ObjectNode item = content.addObject();
+                item.put("contentType", "QuickReply");
+                item.putObject("quickReply").put("text", q).put("payload", q).put("action", "Message");
+            }
+        }
+        body.putObject("metadata").put("correlationId", UUID.randomUUID().toString());
+        return body;
+    }
+
+    /** The agent's Typing event (§4.2), shown for five seconds. */
+    static ObjectNode agentTyping() {
+        ObjectNode body = NODES.objectNode();
+        body.put("id", newId());
+        body.put("type", "Event");
+        body.put("direction", "Outbound");
+        body.putObject("channel").put("time", iso(System.currentTimeMillis())).put("type", "Private");
+        ObjectNode event = body.putArray("events").addObject();
+        event.put("eventType", "Typing");
+        event.putObject("typing").put("type", "On").put("duration", 5000);
+        return body;
+    }
+
+    /** The agent's Presence Disconnect (§5.6), marked read-only when the deployment says so. */
+    static ObjectNode agentDisconnect(long at, boolean readOnly) {
+        ObjectNode body = NODES.objectNode();
+        body.put("id", newId());
+        body.put("type", "Event");
+        body.put("direction", "Outbound");
+        body.put("originatingEntity", "Human");
+        body.putObject("channel").put("time", iso(at)).put("type", "Private")
+                .putObject("from").put("nickname", "Dana");
+        body.putArray("events").addObject().put("eventType", "Presence").putObject("presence").put("type", "Disconnect");
+        if (readOnly) {
+            body.putObject("metadata").put("readOnly", "true");
+        }
+        return body;
+    }
+
+    private static ObjectNode allowedMedia() {
+        ObjectNode inbound = NODES.objectNode();
+        ArrayNode types = inbound.putArray("fileTypes");
+        for (String t : List.of("image/jpeg", "image/png", "application/pdf")) {
+            types.addObject().put("type", t);
+        }
+        inbound.put("maxFileSizeKB", 10240);
+        ObjectNode media = NODES.objectNode();
+        media.set("inbound", inbound);
+        return media;
+    }
+
+    private static ArrayNode blockedExtensions() {
+        ArrayNode a = NODES.arrayNode();
+        for (String e : List.of(".bat", ".cmd", ".exe", ".js", ".vbs")) {
+            a.add(e);
+        }
+        return a;
+    }
+}
