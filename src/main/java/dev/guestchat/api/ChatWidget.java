@@ -19,13 +19,10 @@ import dev.guestchat.core.SessionStore;
 import dev.guestchat.core.TabRoster;
 import dev.guestchat.core.WidgetError;
 import dev.guestchat.ui.ChatPanel;
-import dev.guestchat.ui.PanelActions;
 import dev.guestchat.ui.ShadowHost;
 import dev.guestchat.ui.Strings;
 import java.util.List;
-import org.teavm.jso.JSBody;
 import org.teavm.jso.JSExport;
-import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
 
 /**
@@ -61,7 +58,7 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
                 : Strings.choose(JsOptions.languages()));
         this.tabs = new TabRoster(storage, scheduler, options.deploymentId(), ids.newId());
         tabs.present();
-        this.panel = new ChatPanel(new Controls(), new ChatPanel.Composer() {
+        this.panel = new ChatPanel(new PanelControls(this), new ChatPanel.Composer() {
             @Override
             public String take() {
                 return takeComposerText();
@@ -78,9 +75,9 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
                 new SessionConfig(options.deploymentId(), options.websocketUrl(), options.endOnPageExit(),
                         EngineTraits.socketsCloseBeforePageHide()),
                 scheduler, BrowserSocket.FACTORY, storage, new BrowserHistory(options.apiUrl()), ids,
-                tabs, JsObjectView.PARSER, this, ChatWidget::warn, new Backoff(ChatWidget::random));
+                tabs, JsObjectView.PARSER, this, PageJs::warn, new Backoff(PageJs::random));
         this.lifecycle = new PageLifecycle(this);
-        loadCatalogue(() -> whenBodyReady(this::mount));
+        loadCatalogue(() -> PageJs.whenBodyReady(this::mount));
     }
 
     /**
@@ -101,7 +98,7 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
         String url = base.endsWith("/") ? base : base + "/";
         BrowserCatalogue.load(url + strings.language() + ".json", 2_000, catalogue -> {
             if (catalogue == null) {
-                warn("guest-chat: no " + strings.language() + " catalogue at " + url + ", showing English");
+                PageJs.warn("guest-chat: no " + strings.language() + " catalogue at " + url + ", showing English");
             } else {
                 strings.putAll(JsOptions.strings(catalogue));
             }
@@ -159,13 +156,26 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
     /** Ends the conversation (Presence Clear) without asking; resolves when the server confirmed it. */
     @JSExport
     public JSObject end() {
-        return promise((resolve, reject) -> session.end((ended, error) -> {
+        return PageJs.promise((resolve, reject) -> session.end((ended, error) -> {
             if (ended) {
-                call(resolve, Payloads.empty());
+                PageJs.call(resolve, Payloads.empty());
             } else {
-                call(reject, Payloads.error(error, customerText(error)));
+                PageJs.call(reject, Payloads.error(error, customerText(error)));
             }
         }));
+    }
+
+    /** End chat in the panel: the customer learns the outcome through the state and error callbacks. */
+    void endFromPanel() {
+        session.end((ended, error) -> {
+        });
+        render();
+    }
+
+    /** The panel's Reconnect after a takeover or an outage. */
+    void reconnect() {
+        session.ensureConnected();
+        render();
     }
 
     @JSExport
@@ -234,44 +244,6 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
         events.clear();
     }
 
-    // ------------------------------------------------------------------ panel controls
-
-    /** The panel's buttons and keys; kept apart from the JS API so their signatures can differ. */
-    private final class Controls implements PanelActions {
-        @Override
-        public void open() {
-            ChatWidget.this.open();
-        }
-
-        @Override
-        public void minimize() {
-            ChatWidget.this.minimize();
-        }
-
-        @Override
-        public void end() {
-            session.end((ended, error) -> {
-            }); // the customer learns the outcome through state and error callbacks
-            render();
-        }
-
-        @Override
-        public void startNew() {
-            ChatWidget.this.startNew();
-        }
-
-        @Override
-        public void send(String text) {
-            ChatWidget.this.send(text);
-        }
-
-        @Override
-        public void reconnect() {
-            session.ensureConnected();
-            render();
-        }
-    }
-
     // ------------------------------------------------------------------ SessionObserver
 
     @Override
@@ -304,21 +276,15 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
     /** "(2) Page title" while minimised with unread messages; the page's own title otherwise. */
     private void showUnreadInTitle(int unread) {
         if (unread > 0 && pageTitle == null) {
-            pageTitle = title();
+            pageTitle = PageJs.title();
         }
         if (pageTitle != null) {
-            title(unread > 0 ? "(" + unread + ") " + pageTitle : pageTitle);
+            PageJs.title(unread > 0 ? "(" + unread + ") " + pageTitle : pageTitle);
             if (unread == 0) {
                 pageTitle = null;
             }
         }
     }
-
-    @JSBody(script = "return document.title;")
-    static native String title();
-
-    @JSBody(params = "t", script = "document.title=t;")
-    static native void title(String t);
 
     @Override
     public void agentTyping(boolean typing) {
@@ -416,34 +382,9 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
         return host != null ? host.takeComposerText() : "";
     }
 
-    private void render() {
+    void render() {
         if (host != null) {
             host.update();
         }
     }
-
-    @JSFunctor
-    interface Starter extends JSObject {
-        void start(JSObject resolve, JSObject reject);
-    }
-
-    @JSBody(params = "s", script = "return new Promise(function(_res,_rej){s(_res,_rej);});")
-    static native JSObject promise(Starter starter);
-
-    @JSBody(params = {"f", "v"}, script = "f(v);")
-    static native void call(JSObject f, JSObject value);
-
-    @JSBody(params = "m", script = "console.warn(m);")
-    static native void warn(String message);
-
-    @JSBody(script = "return Math.random();")
-    static native double random();
-
-    @JSFunctor
-    interface Ready extends JSObject {
-        void run();
-    }
-
-    @JSBody(params = "f", script = "if(document.body)f();else document.addEventListener('DOMContentLoaded',function(){f();});")
-    static native void whenBodyReady(Ready f);
 }

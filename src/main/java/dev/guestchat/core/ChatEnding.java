@@ -40,12 +40,12 @@ final class ChatEnding {
 
     /** End chat: Clear now, or when the socket is back (DESIGN.md §3); {@code callback} hears the outcome. */
     void end(EndCallback callback) {
-        if (ctx.is(SessionState.ENDED)) {
+        if (ctx.state() == SessionState.ENDED) {
             callback.done(true, null);
             return;
         }
         waiting.add(callback);
-        if (ctx.is(SessionState.ENDING)) {
+        if (ctx.state() == SessionState.ENDING) {
             return; // one Clear at a time; this caller learns the same outcome
         }
         if (connection.isConfigured()) {

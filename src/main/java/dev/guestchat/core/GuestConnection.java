@@ -71,7 +71,7 @@ final class GuestConnection {
         if (ctx.store.token() == null) {
             ctx.store.token(ctx.ids.newId());
         }
-        if (!ctx.is(SessionState.ENDING)) { // an end under way stays visible while it reconnects to finish
+        if (ctx.state() != SessionState.ENDING) { // an end under way stays visible while it reconnects to finish
             ctx.setState(backoff.attempts() > 0 ? SessionState.RECONNECTING : SessionState.CONNECTING);
         }
         Link l = new Link();
@@ -87,7 +87,7 @@ final class GuestConnection {
 
     /** The customer wants to talk: connect now unless connected, misconfigured or ended. */
     void ensureOpen() {
-        if (link != null || ctx.is(SessionState.FAILED) || ctx.is(SessionState.ENDED)) {
+        if (link != null || ctx.state() == SessionState.FAILED || ctx.state() == SessionState.ENDED) {
             return;
         }
         openNow();
@@ -190,7 +190,7 @@ final class GuestConnection {
             outageReported = true;
             ctx.observer.error(new WidgetError(code, everOpened ? "connection-lost" : "unreachable", null));
         }
-        if (!ctx.is(SessionState.ENDING)) {
+        if (ctx.state() != SessionState.ENDING) {
             ctx.setState(SessionState.RECONNECTING);
         }
         reconnectTimer = ctx.scheduler.schedule(backoff.nextDelay(), () -> {

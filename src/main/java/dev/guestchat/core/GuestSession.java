@@ -64,7 +64,7 @@ public final class GuestSession {
         if (trimmed.isEmpty()) {
             return false;
         }
-        if (ctx.is(SessionState.ENDED)) {
+        if (ctx.state() == SessionState.ENDED) {
             startNew(); // typing after an end starts a fresh conversation, as the customer expects
         }
         SessionState now = ctx.state();
@@ -95,7 +95,7 @@ public final class GuestSession {
 
     /** Start new chat after an end or a read-only disconnect. */
     public void startNew() {
-        boolean readOnly = ctx.is(SessionState.READ_ONLY);
+        boolean readOnly = ctx.state() == SessionState.READ_ONLY;
         conversation.forget();
         if (readOnly) {
             if (connection.startNewSession()) { // same token, configureSession{startNew:true} (§5.6)
@@ -217,7 +217,7 @@ public final class GuestSession {
                 ending.cleared();
             } else if (frame instanceof ServerFrame.ConnectionClosed) {
                 connection.drop(); // §4.5: another window took over; do not reconnect
-                if (!ctx.is(SessionState.ENDED)) {
+                if (ctx.state() != SessionState.ENDED) {
                     ctx.setState(SessionState.SUSPENDED);
                     ctx.observer.error(new WidgetError(0, "connection-closed", null));
                 }

@@ -51,7 +51,7 @@ final class PageExit {
         if (!ctx.config.socketsCloseBeforePageHide()) {
             return; // pagehide can still send here, and by then a Back is known
         }
-        if (ctx.is(SessionState.ENDING) || ctx.is(SessionState.ENDED)) {
+        if (ctx.state() == SessionState.ENDING || ctx.state() == SessionState.ENDED) {
             return; // an end is already under way or done: one Clear per end
         }
         if (decide() == PageExitPolicy.Decision.END_NOW) {
@@ -95,7 +95,7 @@ final class PageExit {
     void pageUnloading() {
         if (exitRepeat != null) {
             exitCompleting();
-        } else if (!ctx.is(SessionState.ENDED) && decide() == PageExitPolicy.Decision.END_NOW) {
+        } else if (ctx.state() != SessionState.ENDED && decide() == PageExitPolicy.Decision.END_NOW) {
             leaveEnded(false, true);
         }
     }
@@ -112,7 +112,7 @@ final class PageExit {
         pausedForPageHide = false;
         String shown = pausedToken;
         pausedToken = null;
-        if (shown != null && !shown.equals(ctx.store.token()) && !ctx.is(SessionState.ENDED)) {
+        if (shown != null && !shown.equals(ctx.store.token()) && ctx.state() != SessionState.ENDED) {
             conversation.forget(); // the server wiped this chat while the page was cached
             ctx.setState(SessionState.ENDED);
             ctx.observer.ended(true);
@@ -156,7 +156,7 @@ final class PageExit {
     private PageExitPolicy.Decision decide() {
         boolean recentSameSite = sameSiteNavigationAt > 0
                 && ctx.scheduler.now() - sameSiteNavigationAt <= PageExitPolicy.SAME_SITE_WINDOW_MILLIS;
-        boolean active = ctx.store.active() && !ctx.is(SessionState.ENDED) && !ctx.is(SessionState.READ_ONLY)
+        boolean active = ctx.store.active() && ctx.state() != SessionState.ENDED && ctx.state() != SessionState.READ_ONLY
                 || ctx.store.pendingEnd();
         return PageExitPolicy.decide(ctx.config.endOnPageExit(), active, connection.socketOpen(), tabs.othersHoldChat(),
                 recentSameSite);

@@ -29,10 +29,6 @@ final class SessionContext {
         return state;
     }
 
-    boolean is(SessionState s) {
-        return state == s;
-    }
-
     /** The conversation is over or cannot go on: nothing may reconnect by itself. */
     boolean isSettled() {
         return state == SessionState.ENDED || state == SessionState.SUSPENDED || state == SessionState.FAILED;
