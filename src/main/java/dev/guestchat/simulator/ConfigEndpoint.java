@@ -1,7 +1,6 @@
 package dev.guestchat.simulator;
 
 import io.javalin.http.Context;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -11,11 +10,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ConfigEndpoint {
     private final SimState state;
-    private final JsonMapper json;
 
-    ConfigEndpoint(SimState state, JsonMapper json) {
+    ConfigEndpoint(SimState state) {
         this.state = state;
-        this.json = json;
     }
 
     void deploymentConfig(Context ctx) {
@@ -42,6 +39,6 @@ final class ConfigEndpoint {
         conversationsApp.putObject("conversationClear").put("enabled", d.clearEnabled);
         root.putObject("journeyEvents").put("enabled", false);
         root.putObject("auth").put("enabled", false);
-        ctx.header("Access-Control-Allow-Origin", "*").contentType("application/json").result(json.writeValueAsString(root));
+        ctx.header("Access-Control-Allow-Origin", "*").contentType("application/json").result(root.toString());
     }
 }

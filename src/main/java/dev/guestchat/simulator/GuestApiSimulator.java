@@ -41,7 +41,7 @@ public final class GuestApiSimulator implements AutoCloseable {
         Routing routing = new Routing(state, wire, log);
         GuestProtocol protocol = new GuestProtocol(state, wire, routing, FrameValidator.load(json), jwt, log, json);
         HistoryEndpoint history = new HistoryEndpoint(state, jwt, json);
-        ConfigEndpoint config = new ConfigEndpoint(state, json);
+        ConfigEndpoint config = new ConfigEndpoint(state);
         agent = new AgentControl(state, wire, routing, log, json);
         FaultInjection faults = new FaultInjection(state, log);
         app = Javalin.create(c -> {

@@ -35,9 +35,7 @@ final class SimFrames {
         body.put("connected", true);
         body.put("newSession", newSession);
         body.put("readOnly", readOnly);
-        body.set("allowedMedia", allowedMedia());
-        body.set("blockedExtensions", blockedExtensions());
-        body.put("maxCustomDataBytes", MAX_CUSTOM_DATA_BYTES);
+        putLimits(body);
         body.put("durationSeconds", SESSION_DURATION_SECONDS);
         body.put("expirationDate", Instant.now().getEpochSecond() + SESSION_DURATION_SECONDS);
         return body;
@@ -46,9 +44,7 @@ final class SimFrames {
     /** GetConfigurationResponse. */
     static ObjectNode configurationBody() {
         ObjectNode body = NODES.objectNode();
-        body.set("allowedMedia", allowedMedia());
-        body.set("blockedExtensions", blockedExtensions());
-        body.put("maxCustomDataBytes", MAX_CUSTOM_DATA_BYTES);
+        putLimits(body);
         body.put("messageRoutingEnabled", true);
         body.put("sessionDurationSeconds", SESSION_DURATION_SECONDS);
         return body;
@@ -56,11 +52,8 @@ final class SimFrames {
 
     /** The echo's reply: a StructuredMessage with the session's remaining life (§5.9). */
     static ObjectNode echoBody() {
-        ObjectNode body = NODES.objectNode();
-        body.put("id", newId());
-        body.put("type", "Text");
+        ObjectNode body = message(newId(), "Text", "Inbound");
         body.put("text", "ping");
-        body.put("direction", "Inbound");
         ObjectNode metadata = body.putObject("metadata");
         metadata.put("durationSeconds", String.valueOf(SESSION_DURATION_SECONDS));
         metadata.put("expirationDate", String.valueOf(Instant.now().getEpochSecond() + SESSION_DURATION_SECONDS));
@@ -89,11 +82,8 @@ final class SimFrames {
 
     /** An agent's or bot's Outbound text, with quick replies as Structured content when there are any. */
     static ObjectNode agentText(String text, String nickname, boolean bot, List<String> quickReplies, long now) {
-        ObjectNode body = NODES.objectNode();
         String id = newId();
-        body.put("id", id);
-        body.put("type", quickReplies.isEmpty() ? "Text" : "Structured");
-        body.put("direction", "Outbound");
+        ObjectNode body = message(id, quickReplies.isEmpty() ? "Text" : "Structured", "Outbound");
         body.put("text", text);
         body.put("originatingEntity", bot ? "Bot" : "Human");
         ObjectNode channel = body.putObject("channel");
@@ -116,10 +106,7 @@ final class SimFrames {
 
     /** The agent's Typing event (§4.2), shown for five seconds. */
     static ObjectNode agentTyping() {
-        ObjectNode body = NODES.objectNode();
-        body.put("id", newId());
-        body.put("type", "Event");
-        body.put("direction", "Outbound");
+        ObjectNode body = message(newId(), "Event", "Outbound");
         body.putObject("channel").put("time", iso(System.currentTimeMillis())).put("type", "Private");
         ObjectNode event = body.putArray("events").addObject();
         event.put("eventType", "Typing");
@@ -129,10 +116,7 @@ final class SimFrames {
 
     /** The agent's Presence Disconnect (§5.6), marked read-only when the deployment says so. */
     static ObjectNode agentDisconnect(long at, boolean readOnly) {
-        ObjectNode body = NODES.objectNode();
-        body.put("id", newId());
-        body.put("type", "Event");
-        body.put("direction", "Outbound");
+        ObjectNode body = message(newId(), "Event", "Outbound");
         body.put("originatingEntity", "Human");
         body.putObject("channel").put("time", iso(at)).put("type", "Private")
                 .putObject("from").put("nickname", "Dana");
@@ -141,6 +125,22 @@ final class SimFrames {
             body.putObject("metadata").put("readOnly", "true");
         }
         return body;
+    }
+
+    /** The fields every message body starts with (§4.2). */
+    private static ObjectNode message(String id, String type, String direction) {
+        ObjectNode body = NODES.objectNode();
+        body.put("id", id);
+        body.put("type", type);
+        body.put("direction", direction);
+        return body;
+    }
+
+    /** What a session may send: media types and size, blocked extensions, custom-attribute bytes (§4.1). */
+    private static void putLimits(ObjectNode body) {
+        body.set("allowedMedia", allowedMedia());
+        body.set("blockedExtensions", blockedExtensions());
+        body.put("maxCustomDataBytes", MAX_CUSTOM_DATA_BYTES);
     }
 
     private static ObjectNode allowedMedia() {

@@ -16,16 +16,15 @@ class FaultInjectionTest extends SimulatorHarness {
     @Test
     void droppingASessionCutsEveryConnectionWithoutACloseFrameAndKeepsTheSession() throws Exception {
         String dep = deployment("{}");
-        String token = GuestClient.newToken();
-        try (GuestClient a = client(dep, token); GuestClient b = client(dep, token)) {
-            a.ready();
-            b.ready();
-            a.text("before the drop");
-            a.next("StructuredMessage");
+        String token;
+        try (TwoTabs tabs = twoTabs(dep)) {
+            token = tabs.token();
+            tabs.a().text("before the drop");
+            tabs.a().next("StructuredMessage");
             HttpResponse<String> r = http("POST", "/sim/sessions/" + token + "/drop", "", null);
             assertEquals("{\"dropped\":2}", r.body());
-            assertEquals(1006, a.closed.get(3, TimeUnit.SECONDS), "no close frame: the client sees an abnormal close");
-            assertEquals(1006, b.closed.get(3, TimeUnit.SECONDS));
+            assertEquals(1006, tabs.a().closed.get(3, TimeUnit.SECONDS), "no close frame: the client sees an abnormal close");
+            assertEquals(1006, tabs.b().closed.get(3, TimeUnit.SECONDS));
         }
         try (GuestClient again = client(dep, token)) {
             again.configure(false);
@@ -36,11 +35,10 @@ class FaultInjectionTest extends SimulatorHarness {
 
     @Test
     void aPushedFrameReachesEveryConnectionVerbatim() throws Exception {
-        String dep = deployment("{}");
-        String token = GuestClient.newToken();
-        try (GuestClient a = client(dep, token); GuestClient b = client(dep, token)) {
-            a.ready();
-            b.ready();
+        try (TwoTabs tabs = twoTabs(deployment("{}"))) {
+            String token = tabs.token();
+            GuestClient a = tabs.a();
+            GuestClient b = tabs.b();
             String raw = "{\"type\":\"message\",\"class\":\"NoSuchEvent\",\"code\":200,\"body\":{\"deep\":[[[1]]]}}";
             assertEquals(204, http("POST", "/sim/sessions/" + token + "/raw", raw, null).statusCode());
             assertEquals(GuestClient.JSON.readTree(raw), a.next("NoSuchEvent"));

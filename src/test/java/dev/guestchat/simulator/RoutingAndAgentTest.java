@@ -53,10 +53,9 @@ class RoutingAndAgentTest extends SimulatorHarness {
     @Test
     void agentMessagesAndTypingReachEveryConnectionAndAnEndedConversationRefusesThem() throws Exception {
         String dep = deployment("{\"routingDelayMillis\":60000}");
-        String token = GuestClient.newToken();
-        try (GuestClient a = client(dep, token); GuestClient b = client(dep, token)) {
-            a.ready();
-            b.ready();
+        try (TwoTabs tabs = twoTabs(dep)) {
+            GuestClient a = tabs.a();
+            GuestClient b = tabs.b();
             a.text("hello");
             a.next("StructuredMessage");
             b.next("StructuredMessage"); // the other tab's copy of "hello"

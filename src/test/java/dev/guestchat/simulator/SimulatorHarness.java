@@ -54,4 +54,21 @@ abstract class SimulatorHarness {
         }
         return null;
     }
+
+    /** Two configured connections on one token: one customer with the chat open in two tabs. */
+    record TwoTabs(String token, GuestClient a, GuestClient b) implements AutoCloseable {
+        @Override
+        public void close() {
+            a.close();
+            b.close();
+        }
+    }
+
+    static TwoTabs twoTabs(String dep) {
+        String token = GuestClient.newToken();
+        TwoTabs tabs = new TwoTabs(token, client(dep, token), client(dep, token));
+        tabs.a().ready();
+        tabs.b().ready();
+        return tabs;
+    }
 }
