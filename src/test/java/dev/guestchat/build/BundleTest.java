@@ -21,7 +21,7 @@ class BundleTest {
     void theBundleIsBuiltWrappedAndWithinBudget() throws IOException {
         String js = Files.readString(BUNDLE);
         assertTrue(js.contains("window.GuestChat=g"), "one global, GuestChat");
-        assertTrue(BundleFinisher.gzipSize(js.getBytes()) <= 41_472, "≤ 40.5 KiB gzip (the pom's bundle.gzip.budget)");
+        assertTrue(BundleFinisher.gzipSize(js.getBytes()) <= 42_496, "≤ 41.5 KiB gzip (the pom's bundle.gzip.budget)");
         assertFalse(js.contains("eval("), "no eval (strict CSP)");
         assertFalse(js.contains("new Function"), "no new Function (strict CSP)");
     }
