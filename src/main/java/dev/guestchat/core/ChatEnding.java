@@ -89,8 +89,13 @@ final class ChatEnding {
         }
     }
 
-    /** SessionClearedEvent: the service ended the conversation on every connection of the token. */
+    /**
+     * SessionClearedEvent: the service ended the conversation on every connection of the token. The socket carried a
+     * session that no longer exists (the service closes it next), so it is let go of now: a Start new chat right after
+     * opens a fresh one instead of waiting on a dead socket.
+     */
     void cleared() {
+        connection.drop();
         finish(true);
     }
 

@@ -2,6 +2,7 @@ package dev.guestchat.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -126,5 +127,21 @@ class ChatEndingTest extends SessionHarness {
         assertEquals(4006, seen.errors.get(0).code());
         assertEquals(List.of(false), seen.ended);
         assertNull(store.get("gcw.dep.token"));
+    }
+
+    /** Found by the live fuzz: a Start new chat between SessionClearedEvent and the service's close did nothing. */
+    @Test
+    void startNewRightAfterSessionClearedOpensAFreshSocketForTheNewToken() {
+        Fakes.Socket s = connected(true);
+        chat(s, "hello");
+        String oldToken = store.get("gcw.dep.token");
+        s.receive(event("SessionClearedEvent")); // ConnectionClosedEvent and the close are still on their way
+        assertEquals(SessionState.ENDED, session.state());
+        assertTrue(s.closedByClient, "the cleared session's socket is let go of");
+        session.startNew();
+        assertEquals(2, sockets.opened.size(), "a fresh socket for the new conversation");
+        sockets.last().opened();
+        JsonNode configure = sockets.last().lastOf("configureSession");
+        assertNotEquals(oldToken, configure.path("token").asString());
     }
 }
