@@ -17,7 +17,9 @@ final class Fakes {
     static final class Clock implements Ports.Scheduler {
         private long now = 1_000_000;
         private long seq;
-        private final List<Task> tasks = new ArrayList<>();
+        /** Pending tasks, earliest first (ties in scheduling order); cancelled ones are skipped when reached. */
+        private final java.util.PriorityQueue<Task> tasks = new java.util.PriorityQueue<>(
+                Comparator.comparingLong(Task::at).thenComparingLong(Task::seq));
 
         record Task(long at, long seq, Runnable run, boolean[] cancelled) {
         }
@@ -36,13 +38,11 @@ final class Fakes {
 
         void advance(long millis) {
             long end = now + millis;
-            while (true) {
-                Task next = tasks.stream().filter(t -> !t.cancelled()[0] && t.at() <= end)
-                        .min(Comparator.comparingLong(Task::at).thenComparingLong(Task::seq)).orElse(null);
-                if (next == null) {
-                    break;
+            while (!tasks.isEmpty() && tasks.peek().at() <= end) {
+                Task next = tasks.poll();
+                if (next.cancelled()[0]) {
+                    continue;
                 }
-                tasks.remove(next);
                 now = Math.max(now, next.at());
                 next.run().run();
             }
