@@ -1,7 +1,5 @@
 package dev.guestchat.simulator;
 
-import java.util.ArrayList;
-import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -14,8 +12,13 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class EventLog {
     static final int MAX_ENTRIES = 50_000;
+    /** Frames longer than this are logged as an excerpt: a fuzzer's megabyte frames must not fill the heap. */
+    static final int MAX_LOGGED_FRAME_CHARS = 16_384;
     private final JsonMapper json;
-    private final List<ObjectNode> entries = new ArrayList<>();
+    /** Oldest first; at most {@link #MAX_ENTRIES}. */
+    private final java.util.ArrayDeque<ObjectNode> entries = new java.util.ArrayDeque<>();
+    /** Frames of entries not yet read, by entry (identity); emptied as entries are read or trimmed. */
+    private final java.util.IdentityHashMap<ObjectNode, String> unparsed = new java.util.IdentityHashMap<>();
     /** Sequence number of the next entry; never reused, so {@code since} stays valid after trimming. */
     private long nextSeq = 1;
 
@@ -25,12 +28,25 @@ final class EventLog {
 
     synchronized void frame(String direction, SimConnection c, String text) {
         ObjectNode e = entry(direction, c.token, c.id);
-        JsonNode parsed = parseQuietly(text);
-        if (parsed != null) {
-            e.set("frame", parsed);
-        } else {
-            e.put("raw", text);
+        if (text.length() > MAX_LOGGED_FRAME_CHARS) {
+            e.put("raw", text.substring(0, 2_000) + "… (" + text.length() + " chars)");
+            return;
         }
+        unparsed.put(e, text); // parsed when first read: under load most frames are never asked for
+    }
+
+    /** The frame of an entry as JSON ({@code frame}), or as text ({@code raw}) when it is not JSON. */
+    private ObjectNode complete(ObjectNode e) {
+        String text = unparsed.remove(e);
+        if (text != null) {
+            JsonNode parsed = parseQuietly(text);
+            if (parsed != null) {
+                e.set("frame", parsed);
+            } else {
+                e.put("raw", text);
+            }
+        }
+        return e;
     }
 
     synchronized void event(String kind, String token, String detail) {
@@ -45,7 +61,7 @@ final class EventLog {
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
         for (ObjectNode e : entries) {
             if (e.get("seq").asLong() > seq && (token == null || token.equals(e.path("token").asString(null)))) {
-                out.add(e);
+                out.add(complete(e));
             }
         }
         return out;
@@ -53,6 +69,7 @@ final class EventLog {
 
     synchronized void clear() {
         entries.clear();
+        unparsed.clear();
     }
 
     private ObjectNode entry(String direction, String token, String connection) {
@@ -66,9 +83,9 @@ final class EventLog {
         if (connection != null) {
             e.put("connection", connection);
         }
-        entries.add(e);
+        entries.addLast(e);
         if (entries.size() > MAX_ENTRIES) {
-            entries.subList(0, entries.size() - MAX_ENTRIES).clear();
+            unparsed.remove(entries.pollFirst());
         }
         return e;
     }

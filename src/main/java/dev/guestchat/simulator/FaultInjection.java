@@ -10,10 +10,12 @@ import java.util.ArrayList;
  */
 final class FaultInjection {
     private final SimState state;
+    private final SimWire wire;
     private final EventLog log;
 
-    FaultInjection(SimState state, EventLog log) {
+    FaultInjection(SimState state, SimWire wire, EventLog log) {
         this.state = state;
+        this.wire = wire;
         this.log = log;
     }
 
@@ -42,8 +44,7 @@ final class FaultInjection {
                 return;
             }
             for (SimConnection c : s.connections) {
-                log.frame("out", c, ctx.body());
-                c.ws.send(ctx.body());
+                wire.sendRaw(c, ctx.body());
             }
             ctx.status(204);
         }

@@ -43,7 +43,7 @@ public final class GuestApiSimulator implements AutoCloseable {
         HistoryEndpoint history = new HistoryEndpoint(state, jwt, json);
         ConfigEndpoint config = new ConfigEndpoint(state);
         agent = new AgentControl(state, wire, routing, log, json);
-        FaultInjection faults = new FaultInjection(state, log);
+        FaultInjection faults = new FaultInjection(state, wire, log);
         app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             staticDirs.forEach(dir -> c.staticFiles.add(s -> {
@@ -98,6 +98,7 @@ public final class GuestApiSimulator implements AutoCloseable {
     public void close() {
         app.stop();
         state.timers.shutdownNow();
+        wire.close();
     }
 
     /** Adds (or returns) a deployment; unknown deployment ids are refused at the handshake. */

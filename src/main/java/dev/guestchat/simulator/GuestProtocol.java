@@ -91,7 +91,17 @@ final class GuestProtocol {
         }
     }
 
+    /** A client frame read and checked against the schema — work done before taking the state lock. */
+    private record Request(JsonNode frame, String tracingId, String action, List<String> problems) {
+    }
+
     void received(WsContext ctx, String text) {
+        Request request;
+        try {
+            request = read(text);
+        } catch (RuntimeException e) {
+            request = new Request(null, null, "", List.of());
+        }
         synchronized (state) {
             SimConnection c = state.connections.get(ctx);
             if (c == null || c.closed) {
@@ -99,7 +109,7 @@ final class GuestProtocol {
             }
             log.frame("in", c, text);
             try {
-                handle(c, text);
+                handle(c, request);
             } catch (RuntimeException e) {
                 // garbage from a client never takes the simulator down
                 log.event("handler-error", c.token, String.valueOf(e));
@@ -108,7 +118,7 @@ final class GuestProtocol {
         }
     }
 
-    private void handle(SimConnection c, String text) {
+    private Request read(String text) {
         JsonNode frame;
         try {
             frame = json.readTree(text);
@@ -116,16 +126,27 @@ final class GuestProtocol {
             frame = null;
         }
         if (frame == null || !frame.isObject()) {
-            wire.sendError(c, 400, "Request failed.", null);
-            return;
+            return new Request(null, null, "", List.of());
         }
         String tracingId = frame.path("tracingId").isString() ? frame.get("tracingId").asString() : null;
         String action = frame.path("action").asString("");
+        List<String> problems = validator.knows(action) ? validator.problems(action, frame) : List.of();
+        return new Request(frame, tracingId, action, problems);
+    }
+
+    private void handle(SimConnection c, Request request) {
+        JsonNode frame = request.frame();
+        if (frame == null) {
+            wire.sendError(c, 400, "Request failed.", null);
+            return;
+        }
+        String tracingId = request.tracingId();
+        String action = request.action();
         if (!validator.knows(action)) {
             wire.sendError(c, 400, "Request failed.", tracingId); // incl. disconnectCustomer, resumeToken (§3.11)
             return;
         }
-        List<String> problems = validator.problems(action, frame);
+        List<String> problems = request.problems();
         if (!problems.isEmpty()) {
             log.event("invalid-frame", c.token, String.join("; ", problems));
             wire.sendError(c, 400, "Request failed. " + problems.get(0), tracingId);
@@ -246,7 +267,7 @@ final class GuestProtocol {
             return;
         }
         ObjectNode body = SimFrames.inbound(message, attributes);
-        s.messages.add(body);
+        s.store(body);
         SimConversation conv = routing.conversationOf(s);
         conv.line("customer", text, body.path("channel").path("time").asString());
         for (SimConnection each : s.connections) {

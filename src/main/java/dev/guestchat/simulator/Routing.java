@@ -29,7 +29,7 @@ final class Routing {
                 s.deploymentId, System.currentTimeMillis());
         conv.guestConnections = s.connections.size();
         s.conversation = conv;
-        state.conversations.add(conv);
+        state.add(conv);
         log.event("conversation-started", s.token, conv.id);
         long delay = state.deployments.get(s.deploymentId).routingDelayMillis;
         state.timers.schedule(() -> route(conv), delay, TimeUnit.MILLISECONDS);
@@ -64,7 +64,7 @@ final class Routing {
         conv.line(bot ? "bot" : "agent", text, SimFrames.iso(now));
         SimSession s = state.sessions.get(conv.token);
         if (s != null && s.conversation == conv) {
-            s.messages.add(body);
+            s.store(body);
             for (SimConnection each : s.connections) {
                 wire.send(each, "message", "StructuredMessage", 200, body, null);
             }

@@ -23,7 +23,9 @@ final class SimConversation {
     long endedAt;
     /** Guest connections open right now (kept current by the simulator). */
     int guestConnections;
-    /** Lines as the agent sees them: {from, text, time}. */
+    /** The agent console shows this many lines of one conversation; older ones are dropped. */
+    static final int MAX_LINES = 2_000;
+    /** Lines as the agent sees them: {from, text, time}; at most {@link #MAX_LINES}. */
     final List<ObjectNode> transcript = new ArrayList<>();
 
     SimConversation(String id, String token, String deploymentId, long createdAt) {
@@ -65,6 +67,9 @@ final class SimConversation {
         n.put("text", text);
         n.put("time", time);
         transcript.add(n);
+        if (transcript.size() > MAX_LINES) {
+            transcript.remove(0);
+        }
     }
 
     ObjectNode toJson() {

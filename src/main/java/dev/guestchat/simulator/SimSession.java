@@ -10,6 +10,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class SimSession {
     final String token;
     final String deploymentId;
+    /** A session keeps this many messages for history; older ones are forgotten (bounded under load). */
+    static final int MAX_STORED_MESSAGES = 5_000;
     /** Stored message bodies (StructuredMessage shape), oldest first; what history returns. */
     final List<ObjectNode> messages = new ArrayList<>();
     /** Open connections on this token, oldest first (max 3, §5.8). */
@@ -20,6 +22,14 @@ final class SimSession {
     boolean readOnly;
     /** The conversation guest activity belongs to; null before the first message/Join and after it ended. */
     SimConversation conversation;
+
+    /** Stores a message for history, forgetting the oldest beyond {@link #MAX_STORED_MESSAGES}. */
+    void store(ObjectNode message) {
+        messages.add(message);
+        if (messages.size() > MAX_STORED_MESSAGES) {
+            messages.subList(0, messages.size() - MAX_STORED_MESSAGES).clear();
+        }
+    }
 
     SimSession(String token, String deploymentId) {
         this.token = token;

@@ -21,7 +21,9 @@ final class SimState {
     final Map<String, SimSession> sessions = new LinkedHashMap<>();
     /** Every open socket, configured or not. */
     final Map<WsContext, SimConnection> connections = new LinkedHashMap<>();
-    /** Every conversation since the last reset, ended ones included (the agent console lists them). */
+    /** The agent console lists this many conversations; beyond it the oldest ended one is forgotten first. */
+    static final int MAX_CONVERSATIONS = 20_000;
+    /** Conversations since the last reset, ended ones included (the agent console lists them), oldest first. */
     final List<SimConversation> conversations = new ArrayList<>();
     /** Routing delays, scripted replies and closes after Clear; tasks lock this object before touching state. */
     final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -29,6 +31,21 @@ final class SimState {
         t.setDaemon(true);
         return t;
     });
+
+    /** Adds a conversation, forgetting the oldest (ended first) beyond {@link #MAX_CONVERSATIONS}. */
+    void add(SimConversation conversation) {
+        conversations.add(conversation);
+        if (conversations.size() > MAX_CONVERSATIONS) {
+            int oldest = 0;
+            for (int i = 0; i < conversations.size(); i++) {
+                if (!conversations.get(i).isOpen()) {
+                    oldest = i;
+                    break;
+                }
+            }
+            conversations.remove(oldest);
+        }
+    }
 
     /** The conversation with this id; null when there is none. */
     SimConversation conversation(String id) {

@@ -22,8 +22,10 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Run: {@code mvn -q -DskipTests package exec:java@bench}; {@code -Dbench.runs=50} (latency runs per engine),
  * {@code -Dbench.exits=25} (exits per kind per engine: four kinds), {@code -Dbench.engines=chromium,firefox,webkit},
- * {@code -Dbench.parts=probe,latency,exits,sameSite,order,render} (all by default; e.g. {@code latency} alone to compare
- * a refactoring's End click → Clear before and after in a few minutes).
+ * {@code -Dbench.parts=probe,latency,exits,sameSite,order,render,load,soak} (all but {@code soak} by default; e.g.
+ * {@code latency} alone to compare a refactoring's End click → Clear before and after in a few minutes). {@code load}
+ * is the simulator under 2,000 guests ({@link SimulatorLoad}); {@code soak} is a 1,000-message conversation with at
+ * least 50 random socket drops in each selected engine (about 11 minutes per engine).
  */
 public final class WidgetBenchmarks {
     /** The exits a customer leaves by; each must send Clear. */
@@ -35,8 +37,16 @@ public final class WidgetBenchmarks {
     public static void main(String[] args) throws IOException {
         int latencyRuns = Integer.getInteger("bench.runs", 50);
         int exits = Integer.getInteger("bench.exits", 25);
-        List<String> parts = List.of(System.getProperty("bench.parts", "probe,latency,exits,sameSite,order,render").split(","));
+        List<String> parts = List.of(System.getProperty("bench.parts", "probe,latency,exits,sameSite,order,render,load")
+                .split(","));
         bundle();
+        if (parts.contains("load")) {
+            try {
+                SimulatorLoad.run(2_000, 5, 2_000);
+            } catch (Exception e) {
+                System.out.println("simulator load failed: " + e);
+            }
+        }
         try (SimulatorFixture sim = new SimulatorFixture()) {
             for (String name : System.getProperty("bench.engines", "chromium,firefox,webkit").split(",")) {
                 try (Engine engine = Engine.start(name)) {
@@ -57,6 +67,10 @@ public final class WidgetBenchmarks {
                     if (parts.contains("order")) {
                         messageOrder(sim, engine, 20, 100, 0);
                         messageOrder(sim, engine, 100, 120, 9);
+                    }
+                    if (parts.contains("soak")) {
+                        soak(sim, engine, Integer.getInteger("bench.soak.messages", 1_000),
+                                Integer.getInteger("bench.soak.drops", 60));
                     }
                     if (parts.contains("render") && engine instanceof Browser chromium) {
                         renderTimes(sim, chromium);
@@ -186,6 +200,66 @@ public final class WidgetBenchmarks {
                         + "%d 429s, agent read %d lines (%d distinct), order kept: %s, last line read after %d ms%n",
                 b.name(), lines, every, drops, frames, frames / (double) lines, sim.tooManyRequests(token),
                 customerLines, read.size(), inOrder, ms);
+        b.get("about:blank");
+    }
+
+    /**
+     * A long conversation through random socket drops (issue 10): {@code lines} customer messages 600 ms apart, an
+     * agent answering at random moments, and {@code drops} drops at random times. Then: did the agent read every line
+     * once, in order; does the widget show every message once, in the order of the service's transcript (server time)?
+     */
+    static void soak(SimulatorFixture sim, Engine b, int lines, int drops) {
+        String dep = sim.newDeployment("{\"routingDelayMillis\":0}");
+        b.get(sim.pageUrl(dep, "mode=never"));
+        b.clickInWidget(".gcw-launcher");
+        b.await(Duration.ofSeconds(5), "connected", () -> "connected".equals(b.widgetState()));
+        java.util.Random random = new java.util.Random(lines * 31L + drops);
+        long start = System.nanoTime();
+        long typing = lines * 600L;
+        sim.typeFast(b, lines, 600);
+        SimulatorFixture.eventually(Duration.ofSeconds(5), () -> sim.conversations(dep).size() == 1);
+        String token = sim.token(dep);
+        String conv = sim.onlyConversation(dep).path("id").asString();
+        List<Long> dropAt = new ArrayList<>();
+        for (int i = 0; i < drops; i++) {
+            dropAt.add((long) (random.nextDouble() * typing));
+        }
+        Collections.sort(dropAt);
+        int agentLines = 0;
+        int dropped = 0;
+        long nextAgent = 2_000 + random.nextInt(8_000);
+        while (dropped < drops || (System.nanoTime() - start) / 1_000_000 < typing) {
+            long now = (System.nanoTime() - start) / 1_000_000;
+            if (dropped < drops && now >= dropAt.get(dropped)) {
+                sim.post("/sim/sessions/" + token + "/drop", "");
+                dropped++;
+            }
+            if (now >= nextAgent) {
+                sim.post("/sim/conversations/" + conv + "/messages", "{\"text\":\"agent " + agentLines++ + "\"}");
+                nextAgent = now + 2_000 + random.nextInt(8_000);
+            }
+            SimulatorFixture.sleep(50);
+        }
+        SimulatorFixture.eventually(Duration.ofSeconds(lines + 60L), () -> sim.agentRead(dep).size() >= lines);
+        SimulatorFixture.sleep(3_000); // the last acknowledgements and agent lines reach the page
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        List<String> read = sim.agentRead(dep);
+        List<String> typed = java.util.stream.IntStream.range(0, lines).mapToObj(i -> "m-" + i).toList();
+        List<String> serverOrder = new ArrayList<>();
+        sim.onlyConversation(dep).path("transcript").valueStream()
+                .filter(l -> !"system".equals(l.path("from").asString()))
+                .forEach(l -> serverOrder.add(l.path("text").asString()));
+        @SuppressWarnings("unchecked")
+        List<String> shown = (List<String>) b.js("var h=document.querySelector('[data-guest-chat]').shadowRoot;"
+                + "return Array.prototype.map.call(h.querySelectorAll('.gcw-row:not(.gcw-system) .gcw-text'),"
+                + "function(e){return e.textContent;});");
+        long shownTwice = shown.size() - new java.util.HashSet<>(shown).size();
+        System.out.printf("%s: soak, %d lines 600 ms apart, %d agent lines, %d drops in %d s: agent read %d (%s), "
+                        + "onMessage frames %d, the widget shows %d rows, %d twice, %s%n",
+                b.name(), lines, agentLines, dropped, ms / 1000, read.size(),
+                read.equals(typed) ? "each once, in order" : "NOT each once in order",
+                sim.textFramesIn(dep), shown.size(), shownTwice,
+                shown.equals(serverOrder) ? "in the service's (server-time) order" : "NOT in server-time order");
         b.get("about:blank");
     }
 

@@ -59,15 +59,20 @@ class LiveFuzzTest extends BrowserTest {
      * read-only disconnect, open after a takeover) and answers with its token.
      */
     String live(String dep) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
         String state = browser.widgetState();
-        if (state.equals("ended") || state.equals("read_only")) {
-            browser.js("window.chat.startNew();");
-        } else if (!state.equals("connected")) {
-            browser.js("window.chat.open();");
-        }
-        if (!eventually(Duration.ofSeconds(10), () -> "connected".equals(browser.widgetState()))) {
-            throw new AssertionError("seed " + SEED + ": the widget stayed " + browser.widgetState() + " (was " + state
-                    + "); events " + browser.js("return JSON.stringify(window.chatEvents.slice(-6));"));
+        while (!state.equals("connected")) { // a frame still on its way may end or suspend it again meanwhile
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("seed " + SEED + ": the widget stayed " + state + "; events "
+                        + browser.js("return JSON.stringify(window.chatEvents.slice(-6));"));
+            }
+            if (state.equals("ended") || state.equals("read_only")) {
+                browser.js("window.chat.startNew();");
+            } else if (!state.equals("connecting") && !state.equals("reconnecting")) {
+                browser.js("window.chat.open();");
+            }
+            SimulatorFixture.sleep(50);
+            state = browser.widgetState();
         }
         return String.valueOf(browser.js("return localStorage.getItem('gcw.'+arguments[0]+'.token');", dep));
     }
