@@ -1,6 +1,7 @@
 package dev.guestchat.bench;
 
 import dev.guestchat.simulator.GuestApiSimulator;
+import dev.guestchat.simulator.TextJoiner;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -107,7 +108,7 @@ public final class SimulatorLoad {
         private final Map<String, Long> waiting = new ConcurrentHashMap<>();
         /** tracingId → frame of every onMessage not yet answered, to send again after a 429. */
         private final Map<String, String> unanswered = new ConcurrentHashMap<>();
-        private final StringBuilder partial = new StringBuilder();
+        private final TextJoiner frames = new TextJoiner();
         private final AtomicLong answered = new AtomicLong();
         private volatile WebSocket ws;
 
@@ -141,10 +142,8 @@ public final class SimulatorLoad {
 
         @Override
         public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                String text = partial.toString();
-                partial.setLength(0);
+            String text = frames.add(data, last);
+            if (text != null) {
                 crowd.framesReceived.incrementAndGet();
                 handle(JSON.readTree(text));
             }

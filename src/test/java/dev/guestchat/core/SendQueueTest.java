@@ -34,8 +34,7 @@ class SendQueueTest {
     /** Every onMessage frame that reached the service. */
     int framesIn;
     int tooMany;
-    /** Accepted onMessage times, for the service's one-second window. */
-    final List<Long> window = new ArrayList<>();
+    final SessionHarness.RateWindow window = new SessionHarness.RateWindow();
 
     /** Connects a socket wired to the fake service. */
     Fakes.Socket connect() {
@@ -53,19 +52,14 @@ class SendQueueTest {
         if (action.equals("configureSession")) {
             later(s, SessionHarness.sessionResponse(false, false));
         } else if (action.equals("getJwt")) {
-            later(s, "{\"type\":\"response\",\"class\":\"JwtResponse\",\"code\":200,\"tracingId\":\"" + tracing
-                    + "\",\"body\":{\"jwt\":\"jwt\",\"exp\":9999999999}}");
+            later(s, SessionHarness.jwtResponse(tracing));
         } else if (action.equals("onMessage")) {
             framesIn++;
-            long now = clock.now();
-            window.removeIf(t -> now - t >= 1000);
-            if (window.size() >= 2) {
+            if (!window.admit(clock.now())) {
                 tooMany++;
-                later(s, "{\"type\":\"response\",\"class\":\"TooManyRequestsErrorMessage\",\"code\":429,\"tracingId\":\""
-                        + tracing + "\",\"body\":{\"retryAfter\":1,\"errorCode\":4029}}");
+                later(s, SessionHarness.tooManyRequests(tracing));
                 return;
             }
-            window.add(now);
             String body = f.path("message").path("text").asString();
             agentReads.add(body);
             acceptedIds.add("srv-" + framesIn);
@@ -143,8 +137,8 @@ class SendQueueTest {
     void aTooManyRequestsMidBurstPausesTheWholeQueueAndKeepsTheOrder() {
         Fakes.Socket s = connect();
         clock.advance(100);
-        window.add(clock.now()); // another tab of this session spent the budget just now
-        window.add(clock.now());
+        window.admit(clock.now()); // another tab of this session spent the budget just now
+        window.admit(clock.now());
         type(burst(10), 50);
         clock.advance(10_000);
         assertEquals(burst(10), agentReads);

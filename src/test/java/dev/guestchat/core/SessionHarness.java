@@ -61,6 +61,31 @@ abstract class SessionHarness {
                 + (tracingId == null ? "" : ",\"tracingId\":\"" + tracingId + "\"") + "}";
     }
 
+    static String tooManyRequests(String tracingId) {
+        return "{\"type\":\"response\",\"class\":\"TooManyRequestsErrorMessage\",\"code\":429,\"tracingId\":\""
+                + tracingId + "\",\"body\":{\"retryAfter\":1,\"errorCode\":4029}}";
+    }
+
+    static String jwtResponse(String tracingId) {
+        return "{\"type\":\"response\",\"class\":\"JwtResponse\",\"code\":200,\"tracingId\":\"" + tracingId
+                + "\",\"body\":{\"jwt\":\"jwt\",\"exp\":9999999999}}";
+    }
+
+    /** The fake services' rate limit, as the real one: two {@code onMessage} per sliding second (§5.12). */
+    static final class RateWindow {
+        private final List<Long> accepted = new ArrayList<>();
+
+        /** True (and counted) when a message at {@code now} is within the limit; false means answer 429. */
+        boolean admit(long now) {
+            accepted.removeIf(t -> now - t >= 1000);
+            if (accepted.size() >= 2) {
+                return false;
+            }
+            accepted.add(now);
+            return true;
+        }
+    }
+
     static String presenceEcho(String tracingId, String type) {
         return "{\"type\":\"message\",\"class\":\"StructuredMessage\",\"code\":200,\"tracingId\":\"" + tracingId + "\","
                 + "\"body\":{\"id\":\"p\",\"type\":\"Event\",\"direction\":\"Inbound\",\"events\":[{\"eventType\":\"Presence\","

@@ -39,7 +39,7 @@ class SoakTest {
     final List<String> stored = new ArrayList<>();
     /** Agent texts the service sent. */
     final List<String> agentSaid = new ArrayList<>();
-    final List<Long> window = new ArrayList<>();
+    final SessionHarness.RateWindow window = new SessionHarness.RateWindow();
     long lastServerTime = 1_700_000_000_000L;
     int onMessageFrames;
     int drops;
@@ -122,8 +122,7 @@ class SoakTest {
             case "configureSession" -> later(s, SessionHarness.sessionResponse(stored.isEmpty(), false));
             case "echo" -> later(s, "{\"type\":\"response\",\"class\":\"StructuredMessage\",\"code\":200,\"tracingId\":\""
                     + tracing + "\",\"body\":{\"id\":\"p\",\"type\":\"Text\",\"text\":\"ping\",\"direction\":\"Inbound\"}}");
-            case "getJwt" -> later(s, "{\"type\":\"response\",\"class\":\"JwtResponse\",\"code\":200,\"tracingId\":\""
-                    + tracing + "\",\"body\":{\"jwt\":\"jwt\",\"exp\":9999999999}}");
+            case "getJwt" -> later(s, SessionHarness.jwtResponse(tracing));
             case "onMessage" -> {
                 onMessageFrames++;
                 if (random.nextInt(1_000) < 2) {
@@ -131,15 +130,11 @@ class SoakTest {
                     drop(s); // the frame never reached the service
                     return;
                 }
-                long now = clock.now();
-                window.removeIf(t -> now - t >= 1000);
-                if (window.size() >= 2) {
+                if (!window.admit(clock.now())) {
                     tooMany++;
-                    later(s, "{\"type\":\"response\",\"class\":\"TooManyRequestsErrorMessage\",\"code\":429,\"tracingId\":\""
-                            + tracing + "\",\"body\":{\"retryAfter\":1,\"errorCode\":4029}}");
+                    later(s, SessionHarness.tooManyRequests(tracing));
                     return;
                 }
-                window.add(now);
                 String body = f.path("message").path("text").asString();
                 agentReads.add(body);
                 String id = "srv-" + agentReads.size();

@@ -27,14 +27,12 @@ final class GuestClient implements AutoCloseable {
         this.ws = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + "/v1?deploymentId=" + deploymentId),
                         new WebSocket.Listener() {
-                            private final StringBuilder partial = new StringBuilder();
+                            private final TextJoiner frames = new TextJoiner();
 
                             @Override
                             public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
-                                partial.append(data);
-                                if (last) {
-                                    String text = partial.toString();
-                                    partial.setLength(0);
+                                String text = frames.add(data, last);
+                                if (text != null) {
                                     try {
                                         inbox.add(JSON.readTree(text));
                                     } catch (RuntimeException e) {
