@@ -101,7 +101,10 @@ class BadInputTest extends BrowserTest {
         browser.driver.get(sim.pageUrl(dep, "mode=never"));
         browser.say("anyone there?");
         assertTrue(eventually(Duration.ofSeconds(5), () -> refusals(dep) >= 2), "first attempt, then 1 s backoff");
-        long before = refusals(dep); // the next attempt is 1.6–2.4 s away
+        // the service logs a refusal before the page sees its socket close: give the close a moment, so that the
+        // widget is waiting out its backoff (the next attempt is 1.6–2.4 s after the refusal) when it hears 'online'
+        SimulatorFixture.sleep(300);
+        long before = refusals(dep);
         browser.js("window.dispatchEvent(new Event('online'));");
         assertTrue(eventually(Duration.ofMillis(800), () -> refusals(dep) > before), "online: retried at once");
     }
