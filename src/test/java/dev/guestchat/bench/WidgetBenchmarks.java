@@ -74,6 +74,8 @@ public final class WidgetBenchmarks {
                     }
                     if (parts.contains("render") && engine instanceof Browser chromium) {
                         renderTimes(sim, chromium);
+                        bigTranscript(sim, chromium, 1_000);
+                        bigTranscript(sim, chromium, 10_000);
                     }
                 }
             }
@@ -306,6 +308,51 @@ public final class WidgetBenchmarks {
         System.out.println(b.name() + ": render: page start → widget ready median " + round(ready.get(ready.size() / 2))
                 + " ms (incl. script download and init); open panel with 100 messages median "
                 + round(open.get(open.size() / 2)) + " ms, max " + round(open.get(open.size() - 1)) + " ms");
+    }
+
+    /**
+     * Opening the panel on a transcript of {@code n} messages: one render of all of them, which is what a page that
+     * restored them would pay (the widget restores at most 100 from history today, so they arrive live while the
+     * panel is minimised). Main-thread time of {@code open()}, then to the next frame, and long tasks (> 50 ms).
+     */
+    static void bigTranscript(SimulatorFixture sim, Browser b, int n) {
+        String dep = sim.newDeployment("{\"routingDelayMillis\":0}");
+        chatting(sim, b, dep, "mode=never");
+        String conv = sim.onlyConversation(dep).path("id").asString();
+        b.js("window.chat.minimize();");
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            sim.post("/sim/conversations/" + conv + "/messages", "{\"text\":\"agent line " + i + "\"}");
+        }
+        b.await(Duration.ofSeconds(60 + n / 50), n + " messages", () -> ((Number) b.js(
+                "return window.chatEvents.filter(function(e){return e.name==='message';}).length;")).longValue() >= n);
+        long arrivedMs = (System.nanoTime() - start) / 1_000_000;
+        List<Double> open = new ArrayList<>();
+        List<Double> frame = new ArrayList<>();
+        long longTasks = 0;
+        double longest = 0;
+        for (int i = 0; i < 5; i++) {
+            @SuppressWarnings("unchecked")
+            List<Object> r = (List<Object>) ((JavascriptExecutor) b.driver).executeAsyncScript("var done=arguments[0];"
+                    + "window.chat.minimize();var tasks=[];var o=new PerformanceObserver(function(l){"
+                    + "l.getEntries().forEach(function(e){tasks.push(e.duration);});});o.observe({type:'longtask'});"
+                    + "setTimeout(function(){var t=performance.now();window.chat.open();var d=performance.now()-t;"
+                    + "requestAnimationFrame(function(){setTimeout(function(){var f=performance.now()-t;"
+                    + "setTimeout(function(){o.disconnect();done([d,f,tasks.length,Math.max.apply(null,[0].concat(tasks))]);},100);"
+                    + "},0);});},50);");
+            open.add(((Number) r.get(0)).doubleValue());
+            frame.add(((Number) r.get(1)).doubleValue());
+            longTasks += ((Number) r.get(2)).longValue();
+            longest = Math.max(longest, ((Number) r.get(3)).doubleValue());
+        }
+        Collections.sort(open);
+        Collections.sort(frame);
+        Object rows = b.js("return document.querySelector('[data-guest-chat]').shadowRoot.querySelectorAll('.gcw-row').length;");
+        System.out.println(b.name() + ": render: open the panel on " + n + " messages (" + rows + " rows; they arrived in "
+                + arrivedMs + " ms): open() median " + round(open.get(2)) + " ms, max " + round(open.get(4))
+                + " ms; to the next frame median " + round(frame.get(2)) + " ms; long tasks over 5 opens: " + longTasks
+                + (longTasks > 0 ? ", longest " + round(longest) + " ms" : ""));
+        b.get("about:blank");
     }
 
     static String ms(long micros) {
