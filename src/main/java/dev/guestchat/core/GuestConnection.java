@@ -132,11 +132,14 @@ final class GuestConnection {
 
     /** Sends on the live socket; a frame that cannot leave is logged, never thrown. */
     void send(ClientFrame frame) {
-        if (link == null) {
+        sendOn(link, frame);
+    }
+
+    /** A frame that cannot leave ({@code l} gone, or its socket not open) is logged, never thrown. */
+    private void sendOn(Link l, ClientFrame frame) {
+        if (l == null || l.socket == null || !l.socket.send(frame.toJson())) {
             ctx.log.warn("guest-chat: frame not sent, socket not open");
-            return;
         }
-        link.sendFrame(frame);
     }
 
     /**
@@ -233,7 +236,7 @@ final class GuestConnection {
         }
         Link l = link;
         heartbeatTracingId = ctx.ids.newId();
-        l.sendFrame(new ClientFrame.Echo(ctx.store.token(), heartbeatTracingId));
+        sendOn(l, new ClientFrame.Echo(ctx.store.token(), heartbeatTracingId));
         heartbeatDeadline = ctx.scheduler.schedule(HEARTBEAT_REPLY_MILLIS, () -> {
             heartbeatDeadline = null;
             ctx.log.warn("guest-chat: no echo reply in time, reconnecting");
@@ -261,19 +264,13 @@ final class GuestConnection {
         /** The session on this socket is read-only (§5.6). */
         boolean readOnly;
 
-        void sendFrame(ClientFrame frame) {
-            if (socket == null || !socket.send(frame.toJson())) {
-                ctx.log.warn("guest-chat: frame not sent, socket not open");
-            }
-        }
-
         @Override
         public void onOpen() {
             if (this != link) {
                 return;
             }
             opened = true;
-            sendFrame(new ClientFrame.ConfigureSession(ctx.store.token(), ctx.ids.newId(), ctx.config.deploymentId(),
+            sendOn(this, new ClientFrame.ConfigureSession(ctx.store.token(), ctx.ids.newId(), ctx.config.deploymentId(),
                     startNewOnConfigure));
         }
 

@@ -102,10 +102,7 @@ final class PageExit {
 
     /** See {@link GuestSession#pageShown()}. */
     void pageShown() {
-        if (exitRepeat != null) {
-            exitRepeat.socket().close(); // restored before its exit completed: the repeat is moot
-            exitRepeat = null;
-        }
+        abandonRepeat(); // restored before its exit completed: the repeat is moot
         if (!pausedForPageHide || connection.hasSocket()) {
             return;
         }
@@ -123,6 +120,11 @@ final class PageExit {
     }
 
     void destroy() {
+        abandonRepeat();
+    }
+
+    /** Closes the socket an exit's Clear was kept on for repeating; nothing when no exit is under way. */
+    private void abandonRepeat() {
         if (exitRepeat != null) {
             exitRepeat.socket().close();
             exitRepeat = null;

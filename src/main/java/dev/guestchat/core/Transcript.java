@@ -32,7 +32,10 @@ public final class Transcript {
         return true;
     }
 
-    /** Replaces the row {@code oldKey} by {@code entry} in place (acknowledgement changes the key). */
+    /**
+     * Replaces the row {@code oldKey} by {@code entry} (acknowledgement changes the key): in place, or where the
+     * server time it now has puts it.
+     */
     public void replace(String oldKey, ChatEntry entry) {
         int i = indexOf(oldKey);
         int dup = indexOf(entry.key());

@@ -92,7 +92,7 @@ final class GuestProtocol {
     }
 
     /** A client frame read and checked against the schema — work done before taking the state lock. */
-    private record Request(JsonNode frame, String tracingId, String action, List<String> problems) {
+    private record Request(JsonNode frame, String tracingId, String action, boolean known, List<String> problems) {
     }
 
     void received(WsContext ctx, String text) {
@@ -100,7 +100,7 @@ final class GuestProtocol {
         try {
             request = read(text);
         } catch (RuntimeException e) {
-            request = new Request(null, null, "", List.of());
+            request = new Request(null, null, "", false, List.of());
         }
         synchronized (state) {
             SimConnection c = state.connections.get(ctx);
@@ -126,12 +126,12 @@ final class GuestProtocol {
             frame = null;
         }
         if (frame == null || !frame.isObject()) {
-            return new Request(null, null, "", List.of());
+            return new Request(null, null, "", false, List.of());
         }
         String tracingId = frame.path("tracingId").isString() ? frame.get("tracingId").asString() : null;
         String action = frame.path("action").asString("");
-        List<String> problems = validator.knows(action) ? validator.problems(action, frame) : List.of();
-        return new Request(frame, tracingId, action, problems);
+        boolean known = validator.knows(action);
+        return new Request(frame, tracingId, action, known, known ? validator.problems(action, frame) : List.of());
     }
 
     private void handle(SimConnection c, Request request) {
@@ -142,7 +142,7 @@ final class GuestProtocol {
         }
         String tracingId = request.tracingId();
         String action = request.action();
-        if (!validator.knows(action)) {
+        if (!request.known()) {
             wire.sendError(c, 400, "Request failed.", tracingId); // incl. disconnectCustomer, resumeToken (§3.11)
             return;
         }

@@ -63,9 +63,7 @@ final class SimWire implements AutoCloseable {
         if (tracingId != null) {
             frame.put("tracingId", tracingId);
         }
-        String text = json.writeValueAsString(frame);
-        log.frame("out", c, text);
-        write(c, text);
+        sendRaw(c, json.writeValueAsString(frame));
     }
 
     /** An error response: {@code class: "string"}, the text as body (§4.7). */
