@@ -177,15 +177,18 @@ public final class WidgetBenchmarks {
     }
 
     /** A customer typing {@code lines} lines {@code every} ms apart while the simulator drops the socket {@code drops} times. */
-    static void messageOrder(SimulatorFixture sim, Engine b, int lines, int every, int drops) {
-        String dep = sim.newDeployment("{\"routingDelayMillis\":600000}");
-        b.get(sim.pageUrl(dep, "mode=never"));
-        b.clickInWidget(".gcw-launcher");
-        b.await(Duration.ofSeconds(5), "connected", () -> "connected".equals(b.widgetState()));
-        long start = System.nanoTime();
+    /** Starts the page typing {@code m-0}, {@code m-1}, … {@code every} ms apart; answers the conversation's token. */
+    static String typeLines(SimulatorFixture sim, Engine b, String dep, int lines, int every) {
         sim.typeFast(b, lines, every);
         SimulatorFixture.eventually(Duration.ofSeconds(5), () -> sim.conversations(dep).size() == 1);
-        String token = sim.token(dep);
+        return sim.token(dep);
+    }
+
+    static void messageOrder(SimulatorFixture sim, Engine b, int lines, int every, int drops) {
+        String dep = sim.newDeployment("{\"routingDelayMillis\":600000}");
+        b.openChatAt(sim.pageUrl(dep, "mode=never"));
+        long start = System.nanoTime();
+        String token = typeLines(sim, b, dep, lines, every);
         long typing = (long) lines * every;
         for (int i = 0; i < drops; i++) {
             SimulatorFixture.sleep(typing / (drops + 1));
@@ -212,15 +215,11 @@ public final class WidgetBenchmarks {
      */
     static void soak(SimulatorFixture sim, Engine b, int lines, int drops) {
         String dep = sim.newDeployment("{\"routingDelayMillis\":0}");
-        b.get(sim.pageUrl(dep, "mode=never"));
-        b.clickInWidget(".gcw-launcher");
-        b.await(Duration.ofSeconds(5), "connected", () -> "connected".equals(b.widgetState()));
+        b.openChatAt(sim.pageUrl(dep, "mode=never"));
         java.util.Random random = new java.util.Random(lines * 31L + drops);
         long start = System.nanoTime();
         long typing = lines * 600L;
-        sim.typeFast(b, lines, 600);
-        SimulatorFixture.eventually(Duration.ofSeconds(5), () -> sim.conversations(dep).size() == 1);
-        String token = sim.token(dep);
+        String token = typeLines(sim, b, dep, lines, 600);
         String conv = sim.onlyConversation(dep).path("id").asString();
         List<Long> dropAt = new ArrayList<>();
         for (int i = 0; i < drops; i++) {

@@ -79,6 +79,13 @@ public interface Engine extends AutoCloseable {
         await(Duration.ofSeconds(10), css, () -> present(css));
     }
 
+    /** Loads the page and opens the panel with its launcher; returns once the widget is connected. */
+    default void openChatAt(String url) {
+        get(url);
+        clickInWidget(".gcw-launcher");
+        await(Duration.ofSeconds(5), "connected", () -> "connected".equals(widgetState()));
+    }
+
     /** Opens the panel if it is closed, types one message and sends it with Enter. */
     default void say(String text) {
         waitForWidget(".gcw-launcher, .gcw-input");

@@ -17,9 +17,7 @@ class MessageOrderTest extends BrowserTest {
     @Test
     void twentyLinesTenPerSecondWithTwoDropsReachTheAgentOnceInOrder() {
         String dep = sim.newDeployment("{\"routingDelayMillis\":60000}");
-        browser.get(sim.pageUrl(dep, "mode=never"));
-        browser.clickInWidget(".gcw-launcher");
-        browser.await(Duration.ofSeconds(5), "connected", () -> "connected".equals(browser.widgetState()));
+        browser.openChatAt(sim.pageUrl(dep, "mode=never"));
         sim.typeFast(browser, 20, 100);
         assertTrue(eventually(Duration.ofSeconds(5), () -> sim.conversations(dep).size() == 1));
         String token = sim.token(dep);
