@@ -153,6 +153,19 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
         events.emit("minimize", Payloads.empty());
     }
 
+    /** Focuses the launcher, or the composer while the panel is open (the first stage hands keyboard focus over). */
+    @JSExport
+    public void focus() {
+        if (destroyed || host == null) {
+            return;
+        }
+        if (panel.isOpen()) {
+            host.focusComposer();
+        } else {
+            host.focusLauncher();
+        }
+    }
+
     /** Ends the conversation (Presence Clear) without asking; resolves when the server confirmed it. */
     @JSExport
     public JSObject end() {

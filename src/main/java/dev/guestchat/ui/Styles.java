@@ -9,29 +9,7 @@ final class Styles {
     private Styles() {
     }
 
-    private static final String DARK = "--_bg:var(--gcw-bg,#1e2227);--_text:var(--gcw-text,#eef1f5);--_muted:#b8c0ca;"
-            + "--_agent:var(--gcw-agent-bg,#2b3139);--_cust:var(--gcw-customer-bg,#1f3d6b);--_line:#4a525d;"
-            + "--_accent:var(--gcw-accent,#8ab4ff);--_on:var(--gcw-on-accent,#0b1220);--_warn:#3d3300;--_warnText:#fff4ce;"
-            + "--_err:#4a1016;--_errText:#ffe3e6;--_focus:var(--gcw-focus,#ffd166)";
-
-    static final String CSS = ""
-            + ":host{all:initial;position:fixed;z-index:var(--gcw-z-index,2147483000);"
-            + "right:var(--gcw-offset-x,20px);bottom:var(--gcw-offset-y,20px);"
-            + "font:14px/1.4 var(--gcw-font,system-ui,-apple-system,'Segoe UI',Roboto,sans-serif);"
-            + "--_bg:var(--gcw-bg,#fff);--_text:var(--gcw-text,#1b1f24);--_muted:#4d5560;"
-            + "--_agent:var(--gcw-agent-bg,#eef1f5);--_cust:var(--gcw-customer-bg,#dbe7fb);--_line:#c9ced6;"
-            + "--_accent:var(--gcw-accent,#1a5fd0);--_on:var(--gcw-on-accent,#fff);--_warn:#fff4ce;--_warnText:#3d3000;"
-            + "--_err:#fde7e9;--_errText:#5c0a10;--_focus:var(--gcw-focus,#1a5fd0);color:var(--_text)}"
-            + ":host([data-theme=dark]){" + DARK + "}"
-            + "@media (prefers-color-scheme:dark){:host([data-theme=auto]){" + DARK + "}}"
-            + ":host([dir=rtl]:not([data-inline])){right:auto;left:var(--gcw-offset-x,20px)}"
-            + ":host([data-inline]){position:relative;right:auto;bottom:auto;z-index:auto;display:block}"
-            + "*{box-sizing:border-box}"
-            + "button{font:inherit;cursor:pointer}"
-            + "button:focus-visible,textarea:focus-visible,.gcw-log:focus-visible{outline:3px solid var(--_focus);outline-offset:2px}"
-            + ".gcw-launcher{position:relative;width:56px;height:56px;border-radius:50%;border:0;"
-            + "background:var(--_accent);color:var(--_on);box-shadow:0 4px 14px rgba(0,0,0,.25)}"
-            + ".gcw-launcher-icon{display:block;width:24px;height:20px;margin:auto;border-radius:6px 6px 6px 0;background:currentColor}"
+    static final String CSS = LauncherStyle.CSS
             + ".gcw-badge{position:absolute;top:-4px;right:-4px;min-width:20px;height:20px;padding:0 5px;border-radius:10px;"
             + "background:#b3261e;color:#fff;font-size:12px;line-height:20px}"
             + ".gcw-panel{display:flex;flex-direction:column;width:var(--gcw-width,360px);height:var(--gcw-height,520px);"
@@ -71,7 +49,7 @@ final class Styles {
             + "@media (max-width:600px){:host(:not([data-inline])){right:0;bottom:0}"
             + ":host(:not([data-inline])) .gcw-panel{position:fixed;top:0;left:0;right:0;bottom:0;width:auto;height:auto;"
             + "max-height:none;border-radius:0}"
-            + ".gcw-launcher{margin:0 16px 16px 0}.gcw-minimize{min-width:44px;min-height:36px}}"
+            + LauncherStyle.NARROW + ".gcw-minimize{min-width:44px;min-height:36px}}"
             + "@media (prefers-reduced-motion:no-preference){.gcw-panel{animation:gcw-in .15s ease-out}}"
             + "@keyframes gcw-in{from{transform:translateY(12px);opacity:0}}";
 }

@@ -1,0 +1,359 @@
+package dev.guestchat.loader;
+
+import dev.guestchat.ui.LauncherStyle;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSExport;
+import org.teavm.jso.JSFunctor;
+import org.teavm.jso.JSObject;
+
+/**
+ * One chat on the page before the full widget is there: it draws the launcher where the full widget's will be,
+ * keeps what the page asks of the chat, and loads the full widget on the first sign of intent — the pointer over
+ * the launcher, focus on it, a click, or an API call that needs the chat — or at once when this browser holds a
+ * conversation, so that leaving the page can still end it. Once the full widget is adopted every call goes
+ * straight to it; the exported methods are the full widget's API. A load that fails says so on the launcher, and
+ * the next intent tries again. Every byte here is paid by every page view, so the page-side work is in a few
+ * small natives and the one callback {@link #signal}.
+ *
+ * <p>Invariant: {@code widget} is null until adopted, and {@code calls} is empty once it is set (they were replayed
+ * on it, in order).
+ */
+public final class FirstStage {
+    // phases
+    /** No load asked for yet. */
+    private static final int IDLE = 0;
+    /** The full widget is on its way. */
+    private static final int LOADING = 1;
+    /** The last load failed; the next intent tries again. */
+    private static final int FAILED = 2;
+    /** The full widget took over. */
+    private static final int ADOPTED = 3;
+    /** {@link #destroy()} was called: nothing more happens. */
+    private static final int DESTROYED = 4;
+
+    // what the page side signals
+    /** The document has a body: draw the launcher. */
+    static final int BODY_READY = 0;
+    /** Pointer over or focus on the launcher: fetch the full widget, open nothing. */
+    static final int INTENT = 1;
+    /** A click on the launcher: fetch the full widget and open it. */
+    static final int CLICK = 2;
+    /** The full widget's script arrived; the value is its {@code GuestChat}. */
+    static final int LOADED = 3;
+    /** The full widget could not be fetched (404, blocked by CSP, offline). */
+    static final int LOAD_FAILED = 4;
+    /** The full widget is on the page ({@code ready}): the first stage's launcher goes. */
+    static final int SHOWN = 5;
+
+    /** The full widget's launcher look, plus the busy and failed states only the first stage has. */
+    static final String CSS = LauncherStyle.CSS
+            + "@media (max-width:600px){:host{right:0;bottom:0}" + LauncherStyle.NARROW + "}"
+            + ".gcw-launcher[aria-busy=true]{cursor:progress}"
+            + ".gcw-launcher[data-failed]::after{content:'!';position:absolute;top:-4px;right:-4px;width:20px;height:20px;"
+            + "border-radius:10px;background:#b3261e;color:#fff;font-size:12px;line-height:20px}";
+
+    /** What the page gave {@code init} (or the script tag's data-*), handed to the full widget unchanged. */
+    private final JSObject options;
+    /** Calls made before the full widget arrived, in order: {@code [name, args, resolve, reject]}. */
+    private final JSObject calls = newArray();
+    /** The page side's way back in; one function for every event above. */
+    private final Signal signal = this::signal;
+    /** The launcher's host element; null inline, before the body exists, and after it handed over or was removed. */
+    private JSObject host;
+    /** The full widget's instance; null until adopted. */
+    private JSObject widget;
+    /** One of the phases above. */
+    private int phase = IDLE;
+
+    FirstStage(JSObject options) {
+        this.options = options;
+        boolean inline = has(options, "container"); // an inline chat is part of the page: shown at once
+        if (!inline) {
+            whenBodyReady(signal);
+        }
+        if (inline || holdsConversation(options)) {
+            load(); // a live or pending-end conversation: the widget must be there to end it on exit
+        }
+    }
+
+    // ------------------------------------------------------------------ the full widget's API
+
+    @JSExport
+    public void open() {
+        forward("open", null);
+    }
+
+    @JSExport
+    public void minimize() {
+        if (widget != null) {
+            invoke(widget, "minimize", null); // before that nothing is open
+        }
+    }
+
+    /** Resolves or rejects as the full widget's {@code end()} does, once it is there. */
+    @JSExport
+    public JSObject end() {
+        if (widget != null) {
+            return invoke(widget, "end", null);
+        }
+        JSObject promise = defer(calls, "end");
+        load();
+        return promise;
+    }
+
+    @JSExport
+    public void startNew() {
+        forward("startNew", null);
+    }
+
+    /** True when the text was sent or queued; before the full widget is there it is sent once it is. */
+    @JSExport
+    public boolean send(JSObject text) {
+        if (widget != null) {
+            return isTrue(invoke(widget, "send", pair(text, null)));
+        }
+        if (isBlank(text)) {
+            return false;
+        }
+        forward("send", pair(text, null));
+        return true;
+    }
+
+    /** Checked against the byte budget by the full widget; too large before it was there means an {@code error} event. */
+    @JSExport
+    public void setCustomAttributes(JSObject attributes) {
+        forward("setCustomAttributes", pair(attributes, null));
+    }
+
+    @JSExport
+    public void on(JSObject event, JSObject listener) {
+        keep("on", pair(event, listener)); // listening alone does not fetch the widget
+    }
+
+    @JSExport
+    public void off(JSObject event, JSObject listener) {
+        keep("off", pair(event, listener));
+    }
+
+    /** {@code idle} until the full widget is there. */
+    @JSExport
+    public JSObject state() {
+        return widget != null ? invoke(widget, "state", null) : idle();
+    }
+
+    /** Focuses the launcher, or (once there) the full widget's launcher or composer. */
+    @JSExport
+    public void focus() {
+        if (widget != null) {
+            invoke(widget, "focus", null);
+        } else if (host != null) {
+            focusLauncher(host);
+        }
+    }
+
+    @JSExport
+    public void destroy() {
+        if (widget != null) {
+            invoke(widget, "destroy", null);
+        }
+        phase = DESTROYED;
+        clear(calls);
+        removeLauncher();
+    }
+
+    // ------------------------------------------------------------------ the first stage's life
+
+    private void signal(int what, JSObject value) {
+        switch (what) {
+            case BODY_READY -> {
+                if (phase != DESTROYED && widget == null) {
+                    host = drawLauncher(options, CSS, signal);
+                    showPhase();
+                }
+            }
+            case INTENT -> load();
+            case CLICK -> open();
+            case LOADED -> adopt(value);
+            case LOAD_FAILED -> failed();
+            default -> handOver();
+        }
+    }
+
+    private void load() {
+        if (phase != IDLE && phase != FAILED) {
+            return; // on its way, there, or destroyed
+        }
+        phase = LOADING;
+        showPhase();
+        loadFull(signal);
+    }
+
+    private void adopt(JSObject full) {
+        if (phase != LOADING) {
+            return; // destroyed meanwhile
+        }
+        phase = ADOPTED;
+        widget = init(full, options);
+        onReady(widget, signal); // the launcher stays until the full widget's own is on the page
+        replay(calls, widget);
+    }
+
+    private void failed() {
+        if (phase == LOADING) {
+            phase = FAILED;
+            rejectWaiting(calls);
+            showPhase();
+        }
+    }
+
+    /** The full widget is on the page: the first stage's launcher goes, the keyboard focus with it where it was. */
+    private void handOver() {
+        boolean focused = host != null && hasFocus(host);
+        removeLauncher();
+        if (focused) {
+            invoke(widget, "focus", null);
+        }
+    }
+
+    private void removeLauncher() {
+        if (host != null) {
+            remove(host);
+            host = null;
+        }
+    }
+
+    private void showPhase() {
+        if (host != null) {
+            launcherState(host, phase == LOADING, phase == FAILED);
+        }
+    }
+
+    /** A call that needs the full widget: made now, or kept and the widget fetched. */
+    private void forward(String name, JSObject args) {
+        keep(name, args);
+        load();
+    }
+
+    /** A call made now on the full widget, or kept for it. */
+    private void keep(String name, JSObject args) {
+        if (phase == DESTROYED) {
+            return;
+        }
+        if (widget != null) {
+            invoke(widget, name, args);
+        } else {
+            push(calls, name, args);
+        }
+    }
+
+    // ------------------------------------------------------------------ the page side
+
+    /** How the page side calls back in: {@code what} is one of the signals above. */
+    @JSFunctor
+    interface Signal extends JSObject {
+        void fire(int what, JSObject value);
+    }
+
+    /** {@code gcwLoad} is the wrapper's: a script tag next to this one, or {@code import()} in the ES module. */
+    @JSBody(params = "s", script = "gcwLoad(function(_f){s(3,_f);},function(){s(4,null);});")
+    static native void loadFull(Signal signal);
+
+    @JSBody(params = "s", script = "if(document.body)s(0,null);else document.addEventListener('DOMContentLoaded',"
+            + "function(){s(0,null);});")
+    static native void whenBodyReady(Signal signal);
+
+    /**
+     * The launcher as the full widget draws it: its host element and shadow root, theme, right-to-left side and
+     * label in the first built-in language the page or the visitor prefers (the catalogues' {@code launcher}, and
+     * what to say after a failed load); a host's own {@code strings.launcher} wins.
+     */
+    @JSBody(params = {"o", "css", "s"}, script = "var _w={en:['Open chat','Chat could not load. Select to try again.'],"
+            + "de:['Chat öffnen','Der Chat konnte nicht geladen werden. Zum erneuten Versuch auswählen.'],"
+            + "fr:['Ouvrir le chat','Le chat n\\'a pas pu se charger. Sélectionnez pour réessayer.'],"
+            + "es:['Abrir chat','No se pudo cargar el chat. Selecciona para intentarlo de nuevo.'],"
+            + "nl:['Chat openen','De chat kon niet laden. Selecteer om het opnieuw te proberen.'],"
+            + "ar:['فتح الدردشة','تعذر تحميل الدردشة. اختر للمحاولة مرة أخرى.']},"
+            + "_n=navigator,_p=o.language?[o.language]:_n.languages&&_n.languages.length?_n.languages:[_n.language],"
+            + "_l='en';for(var _i=0;_i<_p.length;_i++){var _c=String(_p[_i]||'').toLowerCase().split('-')[0];"
+            + "if(_w[_c]){_l=_c;break;}}var _t=o.theme,_h=document.createElement('div'),_st=o.strings;"
+            + "_h.gcw=[_st&&typeof _st.launcher==='string'?_st.launcher:_w[_l][0],_w[_l][1]];"
+            + "_h.setAttribute('data-guest-chat','');_h.setAttribute('data-stage','first');"
+            + "_h.setAttribute('data-theme',_t==='light'||_t==='dark'?_t:'auto');_h.setAttribute('lang',_l);"
+            + "_h.setAttribute('dir',_l==='ar'?'rtl':'ltr');var _r=_h.attachShadow({mode:'open'});"
+            + "try{var _y=new CSSStyleSheet();_y.replaceSync(css);_r.adoptedStyleSheets=[_y];}"
+            + "catch(_e){var _z=document.createElement('style');_z.textContent=css;_r.appendChild(_z);}"
+            + "_r.innerHTML+='<button type=\"button\" class=\"gcw-launcher\"><span class=\"gcw-launcher-icon\""
+            + " aria-hidden=\"true\"></span></button>';var _b=_r.lastChild;_b.setAttribute('aria-label',_h.gcw[0]);"
+            + "_b.onpointerenter=_b.onfocus=function(){s(1,null);};_b.onclick=function(){s(2,null);};"
+            + "document.body.appendChild(_h);return _h;")
+    static native JSObject drawLauncher(JSObject options, String css, Signal signal);
+
+    @JSBody(params = {"h", "busy", "failed"}, script = "var _b=h.shadowRoot.lastChild,_t=h.gcw[failed?1:0];"
+            + "_b.setAttribute('aria-label',_t);_b.title=failed?_t:'';_b.toggleAttribute('aria-busy',busy);"
+            + "if(busy)_b.setAttribute('aria-busy','true');_b.toggleAttribute('data-failed',failed);")
+    static native void launcherState(JSObject host, boolean busy, boolean failed);
+
+    @JSBody(params = "h", script = "h.shadowRoot.lastChild.focus();")
+    static native void focusLauncher(JSObject host);
+
+    @JSBody(params = "h", script = "return !!h.shadowRoot.activeElement;")
+    static native boolean hasFocus(JSObject host);
+
+    @JSBody(params = "h", script = "h.remove();")
+    static native void remove(JSObject host);
+
+    @JSBody(params = {"f", "o"}, script = "return f.init(o);")
+    static native JSObject init(JSObject full, JSObject options);
+
+    @JSBody(params = {"w", "s"}, script = "var _d;w.on('ready',function(){if(!_d){_d=1;s(5,null);}});")
+    static native void onReady(JSObject widget, Signal signal);
+
+    @JSBody(params = {"w", "n", "a"}, script = "return w[n].apply(w,a||[]);")
+    static native JSObject invoke(JSObject widget, String name, JSObject args);
+
+    @JSBody(script = "return [];")
+    static native JSObject newArray();
+
+    @JSBody(params = {"q", "n", "a"}, script = "q.push([n,a]);")
+    static native void push(JSObject queue, String name, JSObject args);
+
+    @JSBody(params = {"q", "n"}, script = "return new Promise(function(_s,_f){q.push([n,0,_s,_f]);});")
+    static native JSObject defer(JSObject queue, String name);
+
+    /** Replays every kept call on the full widget, in order; a promise's outcome goes to its waiting caller. */
+    @JSBody(params = {"q", "w"}, script = "q.splice(0).forEach(function(_e){try{var _r=w[_e[0]].apply(w,_e[1]||[]);"
+            + "if(_e[2])Promise.resolve(_r).then(_e[2],_e[3]);}catch(_x){if(_e[3])_e[3](_x);"
+            + "else console.error('guest-chat: '+_e[0]+' failed',_x);}});")
+    static native void replay(JSObject queue, JSObject widget);
+
+    @JSBody(params = "q", script = "for(var _i=q.length;_i--;)if(q[_i][3])q.splice(_i,1)[0][3]("
+            + "new Error('guest-chat: the chat could not be loaded'));")
+    static native void rejectWaiting(JSObject queue);
+
+    @JSBody(params = "q", script = "q.length=0;")
+    static native void clear(JSObject queue);
+
+    @JSBody(params = {"a", "b"}, script = "return [a,b];")
+    static native JSObject pair(JSObject a, JSObject b);
+
+    @JSBody(params = "v", script = "return v===true;")
+    static native boolean isTrue(JSObject value);
+
+    @JSBody(params = "v", script = "return !String(v==null?'':v).trim();")
+    static native boolean isBlank(JSObject value);
+
+    @JSBody(script = "return 'idle';")
+    static native JSObject idle();
+
+    @JSBody(params = {"o", "k"}, script = "return o!=null&&o[k]!=null;")
+    static native boolean has(JSObject o, String key);
+
+    /**
+     * The full widget's stored session ({@code SessionStore}): an active conversation, an end still to send, or the
+     * panel left open on the previous page. Storage that cannot be read holds nothing.
+     */
+    @JSBody(params = "o", script = "try{var _p='gcw.'+o.deploymentId+'.';"
+            + "return ['active','pendingEnd','open'].some(function(_k){return localStorage.getItem(_p+_k)==='1';});"
+            + "}catch(_e){return false;}")
+    static native boolean holdsConversation(JSObject options);
+}
