@@ -9,7 +9,18 @@ final class Styles {
     private Styles() {
     }
 
+    /** The rest of the palette in the dark theme (the launcher's colours are in {@link LauncherStyle}). */
+    private static final String DARK = "--_bg:var(--gcw-bg,#1e2227);--_text:var(--gcw-text,#eef1f5);--_muted:#b8c0ca;"
+            + "--_agent:var(--gcw-agent-bg,#2b3139);--_cust:var(--gcw-customer-bg,#1f3d6b);--_line:#4a525d;"
+            + "--_warn:#3d3300;--_warnText:#fff4ce;--_err:#4a1016;--_errText:#ffe3e6";
+
     static final String CSS = LauncherStyle.CSS
+            + ":host{--_bg:var(--gcw-bg,#fff);--_text:var(--gcw-text,#1b1f24);--_muted:#4d5560;"
+            + "--_agent:var(--gcw-agent-bg,#eef1f5);--_cust:var(--gcw-customer-bg,#dbe7fb);--_line:#c9ced6;"
+            + "--_warn:#fff4ce;--_warnText:#3d3000;--_err:#fde7e9;--_errText:#5c0a10;color:var(--_text)}"
+            + ":host([data-theme=dark]){" + DARK + "}"
+            + "@media (prefers-color-scheme:dark){:host([data-theme=auto]){" + DARK + "}}"
+            + "textarea:focus-visible,.gcw-log:focus-visible{outline:3px solid var(--_focus);outline-offset:2px}"
             + ".gcw-badge{position:absolute;top:-4px;right:-4px;min-width:20px;height:20px;padding:0 5px;border-radius:10px;"
             + "background:#b3261e;color:#fff;font-size:12px;line-height:20px}"
             + ".gcw-panel{display:flex;flex-direction:column;width:var(--gcw-width,360px);height:var(--gcw-height,520px);"
