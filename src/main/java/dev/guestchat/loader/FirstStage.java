@@ -267,16 +267,12 @@ public final class FirstStage {
      * label in the first built-in language the page or the visitor prefers (the catalogues' {@code launcher}, and
      * what to say after a failed load); a host's own {@code strings.launcher} wins.
      */
-    @JSBody(params = {"o", "css", "s"}, script = "var _w={en:['Open chat','Chat could not load. Select to try again.'],"
-            + "de:['Chat öffnen','Der Chat konnte nicht geladen werden. Zum erneuten Versuch auswählen.'],"
-            + "fr:['Ouvrir le chat','Le chat n\\'a pas pu se charger. Sélectionnez pour réessayer.'],"
-            + "es:['Abrir chat','No se pudo cargar el chat. Selecciona para intentarlo de nuevo.'],"
-            + "nl:['Chat openen','De chat kon niet laden. Selecteer om het opnieuw te proberen.'],"
-            + "ar:['فتح الدردشة','تعذر تحميل الدردشة. اختر للمحاولة مرة أخرى.']},"
+    @JSBody(params = {"o", "css", "s"}, script = "var _w={en:'Open chat',de:'Chat öffnen',fr:'Ouvrir le chat',es:'Abrir chat',"
+            + "nl:'Chat openen',ar:'فتح الدردشة'},"
             + "_n=navigator,_p=o.language?[o.language]:_n.languages&&_n.languages.length?_n.languages:[_n.language],"
             + "_l='en';for(var _i=0;_i<_p.length;_i++){var _c=String(_p[_i]||'').toLowerCase().split('-')[0];"
             + "if(_w[_c]){_l=_c;break;}}var _t=o.theme,_h=document.createElement('div'),_st=o.strings;"
-            + "_h.gcw=[_st&&typeof _st.launcher==='string'?_st.launcher:_w[_l][0],_w[_l][1]];"
+            + "_h.gcw=[_st&&typeof _st.launcher==='string'?_st.launcher:_w[_l],'Chat could not load. Select to try again.'];"
             + "_h.setAttribute('data-guest-chat','');_h.setAttribute('data-stage','first');"
             + "_h.setAttribute('data-theme',_t==='light'||_t==='dark'?_t:'auto');_h.setAttribute('lang',_l);"
             + "_h.setAttribute('dir',_l==='ar'?'rtl':'ltr');var _r=_h.attachShadow({mode:'open'});"
