@@ -131,6 +131,8 @@ export interface ChatWidget {
   /** Sent with the next customer message; throws when keys + values exceed 2,048 UTF-8 bytes. */
   setCustomAttributes(attributes: Record<string, string>): void;
   state(): ChatState;
+  /** Moves keyboard focus to the launcher, or to the message box while the panel is open. */
+  focus(): void;
   on<K extends keyof ChatEvents>(event: K, listener: (payload: ChatEvents[K]) => void): void;
   off<K extends keyof ChatEvents>(event: K, listener: (payload: ChatEvents[K]) => void): void;
   /** Removes every listener, timer, socket and DOM node; the conversation itself stays as it is. */

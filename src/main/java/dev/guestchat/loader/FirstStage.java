@@ -71,8 +71,10 @@ public final class FirstStage {
         if (!inline) {
             whenBodyReady(signal);
         }
-        if (inline || holdsConversation(options)) {
-            load(); // a live or pending-end conversation: the widget must be there to end it on exit
+        if (inline || !has(options, "deploymentId") || holdsConversation(options)) {
+            // a live or pending-end conversation: the widget must be there to end it on exit; a chat that cannot
+            // start says why at load, where the site owner sees it, not on a customer's first click
+            load();
         }
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,15 +16,40 @@ import org.junit.jupiter.api.Test;
 
 /** Checks on the built bundle and on the JS the Java code embeds. */
 class BundleTest {
-    static final Path BUNDLE = Path.of("web/dist/guest-chat.js");
+    /** What pages load: the first stage, which fetches the full widget on intent. */
+    static final Path FIRST_STAGE = Path.of("web/dist/guest-chat.js");
+    /** The full widget as a classic script. */
+    static final Path FULL = Path.of("web/dist/guest-chat-full.js");
 
     @Test
-    void theBundleIsBuiltWrappedAndWithinBudget() throws IOException {
-        String js = Files.readString(BUNDLE);
-        assertTrue(js.contains("window.GuestChat=g"), "one global, GuestChat");
-        assertTrue(BundleFinisher.gzipSize(js.getBytes()) <= 42_496, "≤ 41.5 KiB gzip (the pom's bundle.gzip.budget)");
-        assertFalse(js.contains("eval("), "no eval (strict CSP)");
-        assertFalse(js.contains("new Function"), "no new Function (strict CSP)");
+    void bothStagesAreBuiltWrappedAndWithinTheirBudgets() throws IOException {
+        String pom = Files.readString(Path.of("pom.xml"));
+        for (String[] bundle : new String[][] {{FIRST_STAGE.toString(), "loader.gzip.budget"},
+                {"web/dist/guest-chat.mjs", "loader.gzip.budget"}, {FULL.toString(), "bundle.gzip.budget"},
+                {"web/dist/guest-chat-full.mjs", "bundle.gzip.budget"}}) {
+            String js = Files.readString(Path.of(bundle[0]));
+            long budget = Long.parseLong(between(pom, "<" + bundle[1] + ">", "</" + bundle[1] + ">"));
+            long gzip = BundleFinisher.gzipSize(js.getBytes(StandardCharsets.UTF_8));
+            assertTrue(gzip <= budget, bundle[0] + ": " + gzip + " bytes gzip, budget " + budget);
+            assertTrue(js.startsWith(BundleFinisher.HEADER), bundle[0] + " keeps its licence line");
+            assertFalse(js.contains("eval("), bundle[0] + ": no eval (strict CSP)");
+            assertFalse(js.contains("new Function"), bundle[0] + ": no new Function (strict CSP)");
+        }
+        assertTrue(Files.readString(FIRST_STAGE).contains("window.GuestChat="), "one global, GuestChat");
+        assertTrue(Files.readString(FULL).contains(".adopt("), "the full widget hands itself to a first stage");
+        assertTrue(Long.parseLong(between(pom, "<loader.gzip.budget>", "</loader.gzip.budget>")) <= 6 * 1024,
+                "a page pays at most 6 KB gzip before the customer shows intent");
+    }
+
+    @Test
+    void theFirstStageCarriesNoJavaObjectFormatting() throws IOException {
+        assertFalse(Files.readString(FIRST_STAGE).contains("<java_object>"), "FirstStageObjectToString ran");
+        assertTrue(Files.readString(FULL).contains("<java_object>"), "the full widget keeps the class library's");
+    }
+
+    private static String between(String text, String start, String end) {
+        int from = text.indexOf(start) + start.length();
+        return text.substring(from, text.indexOf(end, from)).trim();
     }
 
     /**

@@ -80,6 +80,7 @@ class AccessibilityTest extends BrowserTest {
         browser.driver.get("http://localhost:" + sim.port + "/pages/chat.html?deployment=" + dep + "&mode=never");
         browser.driver.manage().window().setSize(new Dimension(400, 800));
         browser.find(".gcw-launcher").click();
+        browser.find(".gcw-panel"); // the click loads the full widget, which opens
         assertEquals("none", browser.js("var h=document.querySelector('[data-guest-chat]');"
                 + "return getComputedStyle(h.shadowRoot.querySelector('.gcw-panel')).animationName;"),
                 "prefers-reduced-motion turns the open animation off");

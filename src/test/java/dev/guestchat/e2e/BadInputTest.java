@@ -90,7 +90,7 @@ class BadInputTest extends BrowserTest {
     void aMissingDeploymentIdSaysSoAndOpensNoSocket() {
         browser.driver.get("http://localhost:" + sim.port + "/pages/chat.html?deployment=&mode=never");
         browser.find(".gcw-launcher").click();
-        assertEquals("failed", browser.widgetState());
+        browser.waitFor(Duration.ofSeconds(5), d -> "failed".equals(browser.widgetState()));
         assertTrue(browser.find(".gcw-status").getText().contains("not available"));
         assertEquals("missing-deployment-id", lastError("reason"));
     }

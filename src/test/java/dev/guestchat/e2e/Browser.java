@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.DetachedShadowRootException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.MutableCapabilities;
 import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
@@ -196,17 +198,31 @@ public final class Browser implements Engine {
         return new ArrayList<>(driver.getWindowHandles());
     }
 
+    /**
+     * The widget's shadow root: the full widget's once it is on the page, else the first stage's (which the full
+     * widget replaces on the first intent — so a root found here may detach; {@link #find} looks again).
+     */
     public SearchContext shadow() {
-        WebElement host = new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(d -> d.findElement(By.cssSelector("[data-guest-chat]")));
+        WebElement host = wait(Duration.ofSeconds(10)).until(d -> {
+            List<WebElement> full = d.findElements(By.cssSelector("[data-guest-chat]:not([data-stage])"));
+            return full.isEmpty() ? d.findElement(By.cssSelector("[data-guest-chat]")) : full.get(0);
+        });
         return host.getShadowRoot();
     }
 
     public WebElement find(String css) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+        return wait(Duration.ofSeconds(10)).until(d -> {
             List<WebElement> found = shadow().findElements(By.cssSelector(css));
             return found.isEmpty() ? null : found.get(0);
         });
+    }
+
+    /** A wait that looks again when the first stage's element it held was replaced by the full widget's. */
+    private WebDriverWait wait(Duration limit) {
+        WebDriverWait wait = new WebDriverWait(driver, limit);
+        wait.ignoring(StaleElementReferenceException.class);
+        wait.ignoring(DetachedShadowRootException.class);
+        return wait;
     }
 
     public void waitFor(Duration limit, java.util.function.Function<WebDriver, Boolean> condition) {

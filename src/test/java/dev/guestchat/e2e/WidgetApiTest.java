@@ -64,6 +64,7 @@ class WidgetApiTest extends BrowserTest {
     void theCustomElementRendersInlineAndCleansUpWhenRemoved() {
         sim.simulator.deployment("element-deployment").set("{\"routingDelayMillis\":60000}");
         browser.driver.get("http://localhost:" + sim.port + "/pages/element.html");
+        browser.find(".gcw-title"); // an inline chat loads the full widget at once
         WebElement host = browser.driver.findElement(By.cssSelector("guest-chat [data-guest-chat]"));
         assertEquals("Inline element", host.getShadowRoot().findElement(By.cssSelector(".gcw-title")).getText());
         assertTrue(host.getShadowRoot().findElements(By.cssSelector(".gcw-launcher")).isEmpty(), "inline: no launcher");
@@ -153,6 +154,7 @@ class WidgetApiTest extends BrowserTest {
         browser.driver.get("http://localhost:" + sim.port + "/pages/chat.html");
         browser.js("window.chat2=GuestChat.init({deploymentId:arguments[0],websocketUrl:'/v1',apiUrl:'',theme:'dark'});", dep);
         browser.find(".gcw-launcher").click();
+        browser.find(".gcw-panel"); // the click loads the full widget, which opens
         String bg = String.valueOf(browser.js("var h=document.querySelector('[data-guest-chat]');"
                 + "return getComputedStyle(h.shadowRoot.querySelector('.gcw-panel')).backgroundColor;"));
         assertEquals("rgb(30, 34, 39)", bg);

@@ -54,7 +54,8 @@ class NpmPackageTest {
     void thePackageHoldsTheBundlesTypesCssAndReadmeAndNothingElse() throws Exception {
         List<String> files = new ArrayList<>(List.of(run(work, "tar", "tzf", tarball.toString()).trim().split("\\R")));
         files.sort(null);
-        assertEquals(List.of("package/README.md", "package/dist/guest-chat.js", "package/dist/guest-chat.mjs",
+        assertEquals(List.of("package/README.md", "package/dist/guest-chat-full.js", "package/dist/guest-chat-full.mjs",
+                "package/dist/guest-chat.js", "package/dist/guest-chat.mjs",
                 "package/dist/i18n/ar.json", "package/dist/i18n/de.json", "package/dist/i18n/es.json",
                 "package/dist/i18n/fr.json", "package/dist/i18n/nl.json",
                 "package/index.d.ts", "package/package.json", "package/theme.css"), files);
@@ -99,8 +100,10 @@ class NpmPackageTest {
         String widget = Files.readString(Path.of("src/main/java/dev/guestchat/api/ChatWidget.java"));
         String options = Files.readString(Path.of("src/main/java/dev/guestchat/api/WidgetOptions.java"));
         TreeSet<String> methods = names(widget, "@JSExport\\s+public \\S+ (\\w+)\\(");
-        assertEquals(new TreeSet<>(List.of("destroy", "end", "minimize", "off", "on", "open", "send",
+        assertEquals(new TreeSet<>(List.of("destroy", "end", "focus", "minimize", "off", "on", "open", "send",
                 "setCustomAttributes", "startNew", "state")), methods, "the exported methods, as the test reads them");
+        assertEquals(methods, names(Files.readString(Path.of("src/main/java/dev/guestchat/loader/FirstStage.java")),
+                "@JSExport\\s+public \\S+ (\\w+)\\("), "the first stage answers the same API until the widget is there");
         assertEquals(names(block(dts, "interface ChatWidget"), "\\n\\s*(\\w+)[<(]"), methods, "methods");
         assertEquals(names(block(dts, "interface ChatEvents"), "\\n\\s*(\\w+):"),
                 names(widget, "events\\.emit\\(\"(\\w+)\""), "events");

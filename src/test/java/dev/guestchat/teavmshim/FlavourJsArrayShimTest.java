@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.teavm.model.MethodReference;
 import org.teavm.model.ValueType;
@@ -32,7 +33,7 @@ class FlavourJsArrayShimTest {
 
     @Test
     void thePluginIsRegisteredForTeaVM() throws Exception {
-        assertEquals(FlavourJsArrayShim.class.getName(), Files.readString(
-                Path.of("src/main/resources/META-INF/services/org.teavm.vm.spi.TeaVMPlugin")).trim());
+        assertEquals(List.of(FlavourJsArrayShim.class.getName(), FirstStageObjectToString.class.getName()),
+                Files.readAllLines(Path.of("src/main/resources/META-INF/services/org.teavm.vm.spi.TeaVMPlugin")));
     }
 }
