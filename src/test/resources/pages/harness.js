@@ -15,6 +15,10 @@
   var other = location.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
   document.getElementById('cross-link').href = location.protocol + '//' + other + ':' + location.port + '/pages/other.html';
   window.chatEvents = [];
+  // anything the widget lets escape into the page
+  window.pageErrors = [];
+  addEventListener('error', function (e) { window.pageErrors.push(String(e.message)); });
+  addEventListener('unhandledrejection', function (e) { window.pageErrors.push('unhandled rejection: ' + e.reason); });
   // what the last exit looked like to the page, for the benchmark's persisted/non-persisted split
   addEventListener('pagehide', function (e) { try { sessionStorage.setItem('lastPagehidePersisted', String(e.persisted)); } catch (x) {} });
   if (!q.has('deployment')) return;

@@ -112,7 +112,9 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
         }
         host = new ShadowHost(panel, this, options.container(), options.theme(), strings);
         session.start();
-        if ((panel.isInline() || store.panelOpen()) && session.state() != SessionState.FAILED) {
+        if (panel.isOpen()) {
+            host.focusComposer(); // open() came before the panel was on the page (a first stage's click)
+        } else if ((panel.isInline() || store.panelOpen()) && session.state() != SessionState.FAILED) {
             open(); // the customer had the chat open on the previous page
         }
         render();

@@ -27,6 +27,8 @@ public final class SimulatorFixture implements AutoCloseable {
             + "connect-src 'self' ws://localhost:*";
     public final GuestApiSimulator simulator;
     public final int port;
+    /** Served at {@code /flaky}: empty at first, so a first stage pointed here fails to load until a test fills it. */
+    public final Path flakyDir;
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -41,6 +43,12 @@ public final class SimulatorFixture implements AutoCloseable {
         statics.add(new GuestApiSimulator.StaticDir("/pages", Path.of("src/test/resources/pages"), Map.of()));
         statics.add(new GuestApiSimulator.StaticDir("/csp", Path.of("src/test/resources/csp"), Map.of(
                 "Content-Security-Policy", STRICT_CSP)));
+        try {
+            flakyDir = java.nio.file.Files.createTempDirectory("gcw-flaky");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        statics.add(new GuestApiSimulator.StaticDir("/flaky", flakyDir, Map.of()));
         if (demo) {
             statics.add(new GuestApiSimulator.StaticDir("/", Path.of("demo"), Map.of()));
         }
@@ -221,5 +229,13 @@ public final class SimulatorFixture implements AutoCloseable {
     @Override
     public void close() {
         simulator.close();
+        try (var files = java.nio.file.Files.list(flakyDir)) {
+            for (Path f : files.toList()) {
+                java.nio.file.Files.deleteIfExists(f);
+            }
+            java.nio.file.Files.deleteIfExists(flakyDir);
+        } catch (IOException e) {
+            // a temp directory left behind is harmless
+        }
     }
 }
