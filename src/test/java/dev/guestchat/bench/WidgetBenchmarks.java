@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Run: {@code mvn -q -DskipTests package exec:java@bench}; {@code -Dbench.runs=50} (latency runs per engine),
  * {@code -Dbench.exits=25} (exits per kind per engine: four kinds), {@code -Dbench.engines=chromium,firefox,webkit},
- * {@code -Dbench.parts=probe,latency,exits,sameSite,order,render,load,soak} (all but {@code soak} by default; e.g.
+ * {@code -Dbench.parts=probe,latency,exits,sameSite,order,firstClick,render,load,soak} (all but {@code soak} by default; e.g.
  * {@code latency} alone to compare a refactoring's End click → Clear before and after in a few minutes). {@code load}
  * is the simulator under 2,000 guests ({@link SimulatorLoad}); {@code soak} is a 1,000-message conversation with at
  * least 50 random socket drops in each selected engine (about 11 minutes per engine).
@@ -37,7 +37,7 @@ public final class WidgetBenchmarks {
     public static void main(String[] args) throws IOException {
         int latencyRuns = Integer.getInteger("bench.runs", 50);
         int exits = Integer.getInteger("bench.exits", 25);
-        List<String> parts = List.of(System.getProperty("bench.parts", "probe,latency,exits,sameSite,order,render,load")
+        List<String> parts = List.of(System.getProperty("bench.parts", "probe,latency,exits,sameSite,order,firstClick,render,load")
                 .split(","));
         bundle();
         if (parts.contains("load")) {
@@ -72,6 +72,9 @@ public final class WidgetBenchmarks {
                         soak(sim, engine, Integer.getInteger("bench.soak.messages", 1_000),
                                 Integer.getInteger("bench.soak.drops", 60));
                     }
+                    if (parts.contains("firstClick")) {
+                        beforeFirstClick(sim, engine, Integer.getInteger("bench.firstClick.runs", 20));
+                    }
                     if (parts.contains("render") && engine instanceof Browser chromium) {
                         renderTimes(sim, chromium);
                         bigTranscript(sim, chromium, 1_000);
@@ -83,9 +86,13 @@ public final class WidgetBenchmarks {
     }
 
     static void bundle() throws IOException {
-        byte[] js = Files.readAllBytes(Path.of("web/dist/guest-chat.js"));
-        System.out.println("bundle: web/dist/guest-chat.js " + js.length + " bytes raw, " + BundleFinisher.gzipSize(js)
-                + " bytes gzip (JS + CSS: the stylesheet is inside the bundle; an English page loads nothing else)");
+        for (String[] b : new String[][] {{"guest-chat.js", "first stage: what every page loads"},
+                {"guest-chat.mjs", "first stage, ES module"}, {"guest-chat-full.js", "full widget, fetched on intent"},
+                {"guest-chat-full.mjs", "full widget, ES module"}}) {
+            byte[] js = Files.readAllBytes(Path.of("web/dist", b[0]));
+            System.out.println("bundle: web/dist/" + b[0] + " " + js.length + " bytes raw, " + BundleFinisher.gzipSize(js)
+                    + " bytes gzip (" + b[1] + "; JS + CSS: the stylesheet is inside)");
+        }
         StringBuilder catalogues = new StringBuilder();
         try (var files = Files.list(Path.of("web/dist/i18n"))) {
             for (Path f : files.sorted().toList()) {
@@ -286,8 +293,8 @@ public final class WidgetBenchmarks {
         for (int i = 0; i < 20; i++) {
             b.driver.get(sim.pageUrl(dep, "mode=never"));
             Object t = ((JavascriptExecutor) b.driver).executeAsyncScript("var done=arguments[0];"
-                    + "(function poll(){var e=window.chatEvents.filter(function(x){return x.name==='ready';});"
-                    + "if(e.length)done(performance.now());else setTimeout(poll,5);})();");
+                    + "(function poll(){var h=document.querySelector('[data-guest-chat]');"
+                    + "if(h&&h.shadowRoot.querySelector('.gcw-launcher'))done(performance.now());else setTimeout(poll,5);})();");
             ready.add(((Number) t).doubleValue());
         }
         Collections.sort(ready);
@@ -304,8 +311,8 @@ public final class WidgetBenchmarks {
                     + "return performance.now()-t;")).doubleValue());
         }
         Collections.sort(open);
-        System.out.println(b.name() + ": render: page start → widget ready median " + round(ready.get(ready.size() / 2))
-                + " ms (incl. script download and init); open panel with 100 messages median "
+        System.out.println(b.name() + ": render: page start → launcher shown median " + round(ready.get(ready.size() / 2))
+                + " ms (incl. the first stage's download and init); open panel with 100 messages median "
                 + round(open.get(open.size() / 2)) + " ms, max " + round(open.get(open.size() - 1)) + " ms");
     }
 
@@ -352,6 +359,98 @@ public final class WidgetBenchmarks {
                 + " ms; to the next frame median " + round(frame.get(2)) + " ms; long tasks over 5 opens: " + longTasks
                 + (longTasks > 0 ? ", longest " + round(longest) + " ms" : ""));
         b.get("about:blank");
+    }
+
+    /**
+     * What a page pays before the customer's first click, first stage against the full widget loaded eagerly (the
+     * pages differ only in the script tag), in the same run: script bytes fetched (the pages' resource timing) and,
+     * in Chromium, main-thread time (DevTools' TaskDuration and ScriptDuration over the load and 1 s after it, minus
+     * the same page without a chat). Then click → panel ready in every engine: from the click's pointerdown to the
+     * first frame with the message box shown and focused — with the first stage that includes fetching and running
+     * the full widget (over loopback here: add one network round trip for a CDN).
+     */
+    static void beforeFirstClick(SimulatorFixture sim, Engine b, int runs) throws IOException {
+        String dep = sim.newDeployment("{\"routingDelayMillis\":600000}");
+        String query = "?deployment=" + dep + "&mode=never";
+        String base = "http://localhost:" + sim.port + "/pages/";
+        if (b instanceof Browser browser && browser.driver instanceof org.openqa.selenium.chromium.HasCdp) {
+            double[] bare = mainThread(browser, base + "bare.html", runs);
+            for (String page : List.of("chat.html", "full.html")) {
+                double[] cost = mainThread(browser, base + page + query, runs);
+                System.out.println(b.name() + ": before the first click, " + (page.equals("chat.html") ? "first stage"
+                        : "full widget eagerly") + ": main thread median +" + round(cost[0] - bare[0]) + " ms busy (of which script +"
+                        + round(cost[1] - bare[1]) + " ms) over the page without a chat (" + round(bare[0]) + " ms), "
+                        + Math.round(cost[2]) + " script bytes fetched (uncompressed; gzip: "
+                        + BundleFinisher.gzipSize(Files.readAllBytes(Path.of(page.equals("chat.html")
+                        ? "web/dist/guest-chat.js" : "web/dist/guest-chat-full.js"))) + ")");
+            }
+        }
+        for (String variant : List.of("chat.html", "chat.html#hover", "full.html")) {
+            String page = variant.replace("#hover", "");
+            List<Double> ready = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                b.get(base + page + query);
+                b.waitForWidget(".gcw-launcher");
+                SimulatorFixture.sleep(300); // the eager widget's mount and any late work are over
+                b.js("window.clickAt=null;window.readyAt=null;addEventListener('pointerdown',function(){"
+                        + "if(window.clickAt==null)window.clickAt=performance.now();},true);"
+                        + "(function poll(){var h=document.querySelector('[data-guest-chat]:not([data-stage])'),"
+                        + "r=h&&h.shadowRoot,i=r&&r.querySelector('.gcw-input');"
+                        + "if(i&&r.activeElement===i){window.readyAt=performance.now();return;}requestAnimationFrame(poll);})();");
+                if (variant.endsWith("#hover")) { // the pointer rests on the launcher a moment before the click
+                    b.js("document.querySelector('[data-guest-chat]').shadowRoot.querySelector('.gcw-launcher')"
+                            + ".dispatchEvent(new PointerEvent('pointerenter'));");
+                    SimulatorFixture.sleep(300);
+                }
+                b.clickInWidget(".gcw-launcher");
+                b.await(Duration.ofSeconds(10), "panel ready", () -> b.js("return window.readyAt;") != null);
+                ready.add(((Number) b.js("return window.readyAt-window.clickAt;")).doubleValue());
+                b.js("window.chat.minimize();localStorage.clear();");
+            }
+            Collections.sort(ready);
+            System.out.println(b.name() + ": click → panel ready, " + switch (variant) {
+                case "chat.html" -> "first stage (the click fetches and runs the full widget)";
+                case "chat.html#hover" -> "first stage, pointer over the launcher 300 ms before the click";
+                default -> "full widget loaded eagerly";
+            } + ": median "
+                    + round(ready.get(ready.size() / 2)) + " ms, p90 " + round(ready.get((int) (ready.size() * 0.9)))
+                    + " ms, max " + round(ready.get(ready.size() - 1)) + " ms over " + runs + " clicks");
+        }
+        b.get("about:blank");
+    }
+
+    /** Median main-thread busy ms, script ms, and script bytes fetched over {@code runs} fresh loads of a page. */
+    private static double[] mainThread(Browser b, String url, int runs) {
+        org.openqa.selenium.chromium.HasCdp cdp = (org.openqa.selenium.chromium.HasCdp) b.driver;
+        cdp.executeCdpCommand("Performance.enable", java.util.Map.of("timeDomain", "threadTicks"));
+        List<Double> busy = new ArrayList<>();
+        List<Double> script = new ArrayList<>();
+        double bytes = 0;
+        for (int i = 0; i < runs; i++) {
+            b.driver.get("about:blank");
+            java.util.Map<String, Double> before = metrics(cdp);
+            b.driver.get(url);
+            SimulatorFixture.sleep(1_000);
+            java.util.Map<String, Double> after = metrics(cdp);
+            busy.add((after.get("TaskDuration") - before.get("TaskDuration")) * 1000);
+            script.add((after.get("ScriptDuration") - before.get("ScriptDuration")) * 1000);
+            bytes = ((Number) b.js("return performance.getEntriesByType('resource').filter(function(e){"
+                    + "return /\\/dist\\//.test(e.name);}).reduce(function(s,e){return s+e.decodedBodySize;},0);"))
+                    .doubleValue();
+        }
+        Collections.sort(busy);
+        Collections.sort(script);
+        return new double[] {busy.get(runs / 2), script.get(runs / 2), bytes};
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Map<String, Double> metrics(org.openqa.selenium.chromium.HasCdp cdp) {
+        java.util.Map<String, Double> out = new java.util.HashMap<>();
+        for (Object m : (List<Object>) cdp.executeCdpCommand("Performance.getMetrics", java.util.Map.of()).get("metrics")) {
+            java.util.Map<String, Object> metric = (java.util.Map<String, Object>) m;
+            out.put(String.valueOf(metric.get("name")), ((Number) metric.get("value")).doubleValue());
+        }
+        return out;
     }
 
     static String ms(long micros) {
