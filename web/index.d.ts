@@ -49,6 +49,7 @@ export type StringKey =
   | 'dismiss'
   | 'conversation'
   | 'hint'
+  | 'earlier'
   | 'typing'
   | 'confirmQuestion'
   | 'confirmEnd'

@@ -25,7 +25,15 @@ public final class ChatPanel {
     /** The panel is shown (else only the launcher). */
     private boolean open;
     private SessionState state = SessionState.IDLE;
+    /** The newest rows of the transcript, at most {@code drawLimit} of them: what the template draws. */
     private List<RowView> rows = new ArrayList<>();
+    /** The whole transcript as last set; earlier rows than {@link #rows} wait behind "Show earlier messages". */
+    private List<ChatEntry> entries = new ArrayList<>();
+    /**
+     * How many of the newest rows are drawn: {@link #WINDOW} each time the panel opens, one more window per
+     * "Show earlier messages" — so that opening on a long transcript is one short task, not one per thousand rows.
+     */
+    private int drawLimit = WINDOW;
     private boolean agentTyping;
     /** The End chat confirmation is showing. */
     private boolean confirming;
@@ -41,6 +49,9 @@ public final class ChatPanel {
         /** Moves focus to the element matching {@code selector} once the template has rendered. */
         void focusSoon(String selector);
     }
+
+    /** Rows drawn when the panel opens, and how many more "Show earlier messages" adds. */
+    public static final int WINDOW = 100;
 
     public ChatPanel(PanelActions actions, Composer composer, Strings strings, String title, boolean confirmEnd,
                      boolean inline) {
@@ -68,6 +79,8 @@ public final class ChatPanel {
             unread = 0;
         } else {
             confirming = false;
+            drawLimit = WINDOW; // the next open draws the newest rows only
+            setRows(entries);
         }
     }
 
@@ -79,8 +92,9 @@ public final class ChatPanel {
     }
 
     public void setRows(List<ChatEntry> entries) {
+        this.entries = entries;
         List<RowView> next = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
+        for (int i = Math.max(0, entries.size() - drawLimit); i < entries.size(); i++) {
             next.add(new RowView(entries.get(i), i == entries.size() - 1, strings));
         }
         rows = next;
@@ -112,6 +126,11 @@ public final class ChatPanel {
 
     public List<RowView> getRows() {
         return rows;
+    }
+
+    /** Rows earlier than the drawn ones exist. */
+    public boolean isEarlierHidden() {
+        return rows.size() < entries.size();
     }
 
     public boolean isEmpty() {
@@ -226,6 +245,15 @@ public final class ChatPanel {
     public void reconnect() {
         notice = null;
         actions.reconnect();
+    }
+
+    /** Draws one more window of earlier rows; focus stays in the log when no earlier ones are left. */
+    public void showEarlier() {
+        drawLimit += WINDOW;
+        setRows(entries);
+        if (!isEarlierHidden()) {
+            composer.focusSoon(".gcw-log");
+        }
     }
 
     public void dismissNotice() {

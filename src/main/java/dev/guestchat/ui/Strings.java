@@ -31,6 +31,7 @@ public final class Strings {
         "conversation", "Conversation",
         "hint", "Ask us anything. We usually answer within a few minutes.",
         "typing", "Agent is typing…",
+        "earlier", "Show earlier messages",
         "confirmQuestion", "End this chat? The agent will be told you left and the conversation will close.",
         "confirmEnd", "End chat",
         "confirmKeep", "Keep chatting",

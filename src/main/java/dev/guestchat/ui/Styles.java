@@ -35,6 +35,7 @@ final class Styles {
             + ".gcw-notice{display:flex;gap:8px;padding:6px 12px;font-size:13px;background:var(--_err);color:var(--_errText)}"
             + ".gcw-notice-text{flex:1}"
             + ".gcw-link{border:0;background:none;color:inherit;text-decoration:underline;padding:0}"
+            + ".gcw-earlier{display:block;margin:0 auto 8px}"
             + ".gcw-log{flex:1;overflow-y:auto;padding:12px;display:flex;flex-direction:column;gap:8px}"
             + ".gcw-hint{color:var(--_muted);margin:auto 0}"
             + ".gcw-row{max-width:85%;padding:8px 10px;border-radius:10px;background:var(--_agent)}"

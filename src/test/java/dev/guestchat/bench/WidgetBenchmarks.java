@@ -258,8 +258,8 @@ public final class WidgetBenchmarks {
                 .filter(l -> !"system".equals(l.path("from").asString()))
                 .forEach(l -> serverOrder.add(l.path("text").asString()));
         @SuppressWarnings("unchecked")
-        List<String> shown = (List<String>) b.js("var h=document.querySelector('[data-guest-chat]').shadowRoot;"
-                + "return Array.prototype.map.call(h.querySelectorAll('.gcw-row:not(.gcw-system) .gcw-text'),"
+        List<String> shown = (List<String>) b.js("var h=document.querySelector('[data-guest-chat]');" + Engine.SHOW_ALL_ROWS
+                + "return Array.prototype.map.call(h.shadowRoot.querySelectorAll('.gcw-row:not(.gcw-system) .gcw-text'),"
                 + "function(e){return e.textContent;});");
         long shownTwice = shown.size() - new java.util.HashSet<>(shown).size();
         System.out.printf("%s: soak, %d lines 600 ms apart, %d agent lines, %d drops in %d s: agent read %d (%s), "

@@ -127,4 +127,35 @@ class ChatEndToEndTest extends BrowserTest {
         assertEquals("undefined", browser.js("return typeof init + typeof main + typeof autoInit;").toString()
                 .replace("undefinedundefinedundefined", "undefined"), "nothing else is global");
     }
+
+    @Test
+    void aLongTranscriptOpensOnItsNewestRowsAndShowsEarlierOnesOnRequest() {
+        String dep = sim.newDeployment("{\"routingDelayMillis\":0}");
+        browser.openChatAt(sim.pageUrl(dep, "mode=never"));
+        browser.say("start");
+        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.received(dep, "start")));
+        String conv = sim.onlyConversation(dep).path("id").asString();
+        browser.js("window.chat.minimize();");
+        for (int i = 0; i < 249; i++) {
+            sim.post("/sim/conversations/" + conv + "/messages", "{\"text\":\"agent line " + i + "\"}");
+        }
+        browser.waitFor(Duration.ofSeconds(30), d -> ((Number) browser.js("return window.chatEvents.filter("
+                + "function(e){return e.name==='message';}).length;")).intValue() >= 249);
+        browser.js("window.chat.open();");
+        String rows = "return document.querySelector('[data-guest-chat]').shadowRoot.querySelectorAll('.gcw-row').length;";
+        assertEquals(100L, browser.js(rows), "the newest 100 rows are drawn");
+        assertTrue(browser.find(".gcw-log .gcw-row:last-of-type").getText().contains("agent line 248"), "newest last");
+        assertEquals("Show earlier messages", browser.find(".gcw-earlier").getText());
+        browser.find(".gcw-earlier").click();
+        assertEquals(200L, browser.js(rows));
+        browser.find(".gcw-earlier").click();
+        long total = (Long) browser.js(rows);
+        assertTrue(total >= 250 && total < 300, "every row drawn: " + total);
+        assertFalse(browser.present(".gcw-earlier"), "nothing earlier left");
+        assertEquals("gcw-log", browser.js("var a=document.querySelector('[data-guest-chat]').shadowRoot.activeElement;"
+                + "return a?a.className:null;"), "focus stays in the conversation");
+        assertTrue(browser.transcriptText().contains("start"));
+        browser.js("window.chat.minimize();window.chat.open();");
+        assertEquals(100L, browser.js(rows), "the next open draws the newest rows again");
+    }
 }

@@ -96,10 +96,14 @@ public interface Engine extends AutoCloseable {
         typeInWidget(".gcw-input", text + "\n");
     }
 
+    /** The whole transcript as shown, after drawing every earlier row ("Show earlier messages" until none is left). */
     default String transcriptText() {
-        return String.valueOf(js("var h=document.querySelector('[data-guest-chat]');"
+        return String.valueOf(js("var h=document.querySelector('[data-guest-chat]');" + SHOW_ALL_ROWS
                 + "var l=h&&h.shadowRoot.querySelector('.gcw-log');return l?l.innerText:'';"));
     }
+
+    /** Script (after {@code h}, the host, is found): presses "Show earlier messages" until every row is drawn. */
+    String SHOW_ALL_ROWS = "for(var _e;h&&(_e=h.shadowRoot.querySelector('.gcw-earlier'));)_e.click();";
 
     default String widgetState() {
         return String.valueOf(js("return window.chat?window.chat.state():'none';"));
