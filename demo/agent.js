@@ -29,6 +29,7 @@
     $('detail-state').className = 'state ' + (c ? c.state : '');
     var open = c && c.state !== 'ended-by-customer' && c.state !== 'disconnected';
     $('reply').querySelectorAll('button,textarea').forEach(function (b) { b.disabled = !open; });
+    $('guest-typing').hidden = !(c && c.guestTyping);
     if (!c) return;
     c.transcript.forEach(function (line) {
       var li = el('li', line.from === 'system' ? 'system' : null);

@@ -373,6 +373,11 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
     }
 
     @Override
+    public void typed() {
+        session.customerTyping();
+    }
+
+    @Override
     public void escape() {
         if (panel.isConfirming()) {
             panel.cancelEnd(); // Escape leaves the dialog first, then the panel

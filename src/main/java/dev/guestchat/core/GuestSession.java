@@ -19,6 +19,7 @@ public final class GuestSession {
     private final GuestConnection connection;
     private final Conversation conversation;
     private final ChatEnding ending;
+    private final GuestTyping typing;
     private final PageExit exits;
 
     public GuestSession(SessionConfig config, Ports.Scheduler scheduler, Ports.SocketFactory sockets,
@@ -30,6 +31,7 @@ public final class GuestSession {
         this.connection = new GuestConnection(ctx, sockets, new ServerFrames(json), backoff, new Dispatch());
         this.conversation = new Conversation(ctx, connection, history, json);
         this.ending = new ChatEnding(ctx, connection, conversation);
+        this.typing = new GuestTyping(ctx, connection);
         this.exits = new PageExit(ctx, tabs, connection, conversation, ending);
     }
 
@@ -56,6 +58,11 @@ public final class GuestSession {
     /** The customer opened the panel: get ready to talk. */
     public void ensureConnected() {
         connection.ensureOpen();
+    }
+
+    /** The customer is typing in the message box: the agent may see it (at most one Typing event per 5 s). */
+    public void customerTyping() {
+        typing.typed();
     }
 
     /** Sends a customer text; false when there is nothing to send or sending is not allowed now. */
@@ -237,7 +244,7 @@ public final class GuestSession {
         }
 
         private void onError(ServerFrame.ErrorReply error) {
-            if (ending.onError(error) || conversation.onError(error)) {
+            if (typing.onError(error) || ending.onError(error) || conversation.onError(error)) {
                 return;
             }
             if (error.code() == 4006) {

@@ -296,6 +296,7 @@ final class GuestProtocol {
             if (!d.typingEnabled) {
                 wire.sendError(c, 403, "Turn on the Feature Toggle or fix the configuration.", tracingId);
             } else if (s.conversation != null) {
+                s.conversation.guestTyping(System.currentTimeMillis());
                 log.event("guest-typing", s.token, s.conversation.id);
             }
             return;

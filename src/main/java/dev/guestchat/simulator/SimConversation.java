@@ -23,6 +23,10 @@ final class SimConversation {
     long endedAt;
     /** Guest connections open right now (kept current by the simulator). */
     int guestConnections;
+    /** Typing events the guest sent (§3.3.4), for the console and for tests of their rate. */
+    int guestTypingEvents;
+    /** Until when (epoch ms) the console shows "customer is typing"; 0 when it never did. */
+    long guestTypingUntil;
     /** The agent console shows this many lines of one conversation; older ones are dropped. */
     static final int MAX_LINES = 2_000;
     /** Lines as the agent sees them: {from, text, time}; at most {@link #MAX_LINES}. */
@@ -72,7 +76,14 @@ final class SimConversation {
         }
     }
 
+    /** A Typing event from the guest: the agent sees "typing" for the five seconds Messenger shows it. */
+    void guestTyping(long now) {
+        guestTypingEvents++;
+        guestTypingUntil = now + 5_000;
+    }
+
     ObjectNode toJson() {
+        long now = System.currentTimeMillis();
         ObjectNode n = JsonNodeFactory.instance.objectNode();
         n.put("id", id);
         n.put("token", token);
@@ -83,6 +94,8 @@ final class SimConversation {
         n.put("routedAt", routedAt);
         n.put("endedAt", endedAt);
         n.put("guestConnections", guestConnections);
+        n.put("guestTyping", isOpen() && now < guestTypingUntil);
+        n.put("guestTypingEvents", guestTypingEvents);
         ArrayNode lines = n.putArray("transcript");
         transcript.forEach(lines::add);
         return n;

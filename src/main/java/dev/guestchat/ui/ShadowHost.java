@@ -27,6 +27,9 @@ public final class ShadowHost {
         void enter();
 
         void escape();
+
+        /** The customer changed the text in the message box. */
+        void typed();
     }
 
     /**
@@ -43,7 +46,7 @@ public final class ShadowHost {
         }
         localizerRemover = localize(root, texts);
         component = Templates.bind(panel, mount);
-        keyListenerRemover = listenKeys(root, keys::enter, keys::escape);
+        keyListenerRemover = listenKeys(root, keys::enter, keys::escape, keys::typed);
     }
 
     /** Re-renders from the model and keeps the newest message in view. */
@@ -120,15 +123,17 @@ public final class ShadowHost {
     @JSBody(params = "r", script = "var _d=document.createElement('div');r.appendChild(_d);return _d;")
     static native HTMLElement appendDiv(JSObject root);
 
-    @JSBody(params = {"r", "enter", "escape"}, script = "function _k(_e){"
+    @JSBody(params = {"r", "enter", "escape", "typed"}, script = "function _k(_e){"
             + "if(_e.key==='Escape'){escape();return;}"
             + "var _d=r.querySelector('.gcw-confirm');if(_e.key==='Tab'&&_d){var _b=_d.querySelectorAll('button'),"
             + "_f=_b[0],_l=_b[_b.length-1],_a=r.activeElement;if(_e.shiftKey?(_a===_f||!_d.contains(_a))"
             + ":(_a===_l||!_d.contains(_a))){_e.preventDefault();(_e.shiftKey?_l:_f).focus();}return;}"
             + "var _t=_e.target;if(_e.key==='Enter'&&!_e.shiftKey&&!_e.isComposing&&_t&&_t.classList"
             + "&&_t.classList.contains('gcw-input')){_e.preventDefault();enter();}}"
-            + "r.addEventListener('keydown',_k);return function(){r.removeEventListener('keydown',_k);};")
-    static native JSObject listenKeys(JSObject root, Key enter, Key escape);
+            + "function _i(_e){var _t=_e.target;if(_t&&_t.classList&&_t.classList.contains('gcw-input'))typed();}"
+            + "r.addEventListener('keydown',_k);r.addEventListener('input',_i);"
+            + "return function(){r.removeEventListener('keydown',_k);r.removeEventListener('input',_i);};")
+    static native JSObject listenKeys(JSObject root, Key enter, Key escape, Key typed);
 
     @JSBody(params = "r", script = "var _t=r.querySelector('.gcw-input');if(!_t)return '';var _v=_t.value;_t.value='';return _v;")
     static native String takeText(JSObject root);

@@ -86,4 +86,24 @@ class ChatInEveryEngineTest extends EngineTest {
         assertEquals("waiting", sim.state(dep));
         assertEquals("connected", engine.widgetState());
     }
+
+    @Test
+    void theAgentSeesTheCustomerTypingAtMostOncePerFiveSeconds() {
+        String dep = sim.newDeployment("{\"routingDelayMillis\":60000}");
+        engine.get(sim.pageUrl(dep, "mode=never"));
+        engine.say("hello");
+        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.received(dep, "hello")));
+        assertEquals(0, sim.onlyConversation(dep).path("guestTypingEvents").asInt(), "sending is not typing");
+        engine.typeInWidget(".gcw-input", "my order numb");
+        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.onlyConversation(dep).path("guestTyping").asBoolean()),
+                "the agent sees the customer typing");
+        engine.typeInWidget(".gcw-input", "er is A-1042");
+        engine.typeInWidget(".gcw-input", "\n");
+        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.received(dep, "my order number is A-1042")));
+        SimulatorFixture.sleep(300);
+        assertEquals(1, sim.onlyConversation(dep).path("guestTypingEvents").asInt(),
+                "one Typing event for all of it: at most one per 5 s, none for sending");
+        assertTrue(sim.framesIn(dep).stream().filter(f -> "Typing".equals(
+                f.path("message").path("events").path(0).path("eventType").asString())).count() == 1);
+    }
 }
