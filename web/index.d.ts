@@ -79,7 +79,8 @@ export type StringKey =
   | 'too-long'
   | 'message-rejected'
   | 'server-error'
-  | 'missing-deployment-id';
+  | 'missing-deployment-id'
+  | 'unknown-deployment';
 
 export type ChatState =
   | 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'ending' | 'ended' | 'read_only' | 'suspended' | 'failed';
@@ -97,7 +98,7 @@ export interface ChatMessage {
 export type ChatErrorReason =
   | 'clear-disabled' | 'end-timeout' | 'end-failed' | 'unreachable' | 'connection-lost' | 'connection-closed'
   | 'session-expired' | 'message-rejected' | 'cannot-send' | 'server-error' | 'missing-deployment-id'
-  | 'custom-attributes-too-large';
+  | 'unknown-deployment' | 'custom-attributes-too-large';
 
 export interface ChatError {
   /** Guest API code (e.g. 403, 4006, 4011), a WebSocket close code, or 0. */

@@ -17,6 +17,10 @@
   window.chatEvents = [];
   // anything the widget lets escape into the page
   window.pageErrors = [];
+  // what the widget tells the site owner on the console
+  window.consoleWarnings = [];
+  var warn = console.warn;
+  console.warn = function () { window.consoleWarnings.push([].join.call(arguments, ' ')); return warn.apply(console, arguments); };
   addEventListener('error', function (e) { window.pageErrors.push(String(e.message)); });
   addEventListener('unhandledrejection', function (e) { window.pageErrors.push('unhandled rejection: ' + e.reason); });
   // what the last exit looked like to the page, for the benchmark's persisted/non-persisted split

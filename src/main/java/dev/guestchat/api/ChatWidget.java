@@ -1,6 +1,7 @@
 package dev.guestchat.api;
 
 import dev.guestchat.browser.BrowserCatalogue;
+import dev.guestchat.browser.BrowserDeploymentConfig;
 import dev.guestchat.browser.BrowserHistory;
 import dev.guestchat.browser.BrowserIds;
 import dev.guestchat.browser.BrowserScheduler;
@@ -74,7 +75,8 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
         this.session = new GuestSession(
                 new SessionConfig(options.deploymentId(), options.websocketUrl(), options.endOnPageExit(),
                         EngineTraits.socketsCloseBeforePageHide()),
-                scheduler, BrowserSocket.FACTORY, storage, new BrowserHistory(options.apiUrl()), ids,
+                scheduler, BrowserSocket.FACTORY, storage, new BrowserHistory(options.apiUrl()),
+                new BrowserDeploymentConfig(options.configUrl()), ids,
                 tabs, JsObjectView.PARSER, this, PageJs::warn, new Backoff(PageJs::random));
         this.lifecycle = new PageLifecycle(this);
         loadCatalogue(() -> PageJs.whenBodyReady(this::mount));

@@ -56,6 +56,10 @@ final class JsOptions {
             + "return (location.protocol==='https:'?'wss://':'ws://')+location.host+u;")
     static native String socketUrl(String url);
 
+    /** One URL path segment. */
+    @JSBody(params = "s", script = "return encodeURIComponent(s);")
+    static native String encode(String segment);
+
     /** Resolves a page-relative REST base URL; empty means this page's origin. */
     @JSBody(params = "u", script = "return u===''||u.charAt(0)==='/'?location.origin+u:u;")
     static native String httpUrl(String url);

@@ -17,19 +17,24 @@ import org.teavm.jso.JSObject;
  * @param language      catalogue language ({@code en}, {@code de}, …); null = from {@code navigator.languages}
  * @param strings       the host's text overrides by catalogue key; empty when none
  * @param i18nUrl       where {@code <language>.json} catalogues are; null = next to the script, if known
+ * @param configUrl     the deployment's {@code config.json} (§8): {@code https://api-cdn.<region>/…} or, without a
+ *                      region, under {@code apiUrl}; empty without a deployment id
  */
 public record WidgetOptions(String deploymentId, String websocketUrl, String apiUrl, EndOnPageExit endOnPageExit,
                             boolean confirmEnd, String title, org.teavm.jso.dom.html.HTMLElement container,
-                            String theme, String language, dev.guestchat.protocol.StringPairs strings, String i18nUrl) {
+                            String theme, String language, dev.guestchat.protocol.StringPairs strings, String i18nUrl,
+                            String configUrl) {
 
     /** Reads a JS options object; unknown keys are ignored, wrong types fall back to defaults. */
     static WidgetOptions from(JSObject o) {
         String region = str(o, "region");
         String ws = str(o, "websocketUrl");
         String api = str(o, "apiUrl");
+        String configBase = null;
         if (region != null && !region.isEmpty()) {
-            // §1.1: webmessaging.<domain>/v1 for the socket, api.<domain> for REST
+            // §1.1: webmessaging.<domain>/v1 for the socket, api.<domain> for REST, api-cdn.<domain> for config (§8)
             String domain = region.startsWith("https://") ? region.substring(8) : region;
+            configBase = "https://api-cdn." + domain;
             if (ws == null) {
                 ws = "wss://webmessaging." + domain + "/v1";
             }
@@ -38,14 +43,17 @@ public record WidgetOptions(String deploymentId, String websocketUrl, String api
             }
         }
         String deployment = str(o, "deploymentId");
+        deployment = deployment != null ? deployment.trim() : "";
         String title = str(o, "title");
         String confirm = str(o, "confirmEnd");
-        return new WidgetOptions(deployment != null ? deployment.trim() : "",
-                JsOptions.socketUrl(ws != null ? ws : ""), stripSlash(JsOptions.httpUrl(api != null ? api : "")),
+        String apiBase = stripSlash(JsOptions.httpUrl(api != null ? api : ""));
+        String configUrl = deployment.isEmpty() ? "" : (configBase != null ? configBase : apiBase)
+                + "/webdeployments/v1/deployments/" + JsOptions.encode(deployment) + "/config.json";
+        return new WidgetOptions(deployment, JsOptions.socketUrl(ws != null ? ws : ""), apiBase,
                 EndOnPageExit.parse(str(o, "endOnPageExit")),
                 !"false".equals(confirm), title, JsOptions.element(o, "container"),
                 theme("light".equals(str(o, "theme")) || "dark".equals(str(o, "theme")) ? str(o, "theme") : "auto"),
-                str(o, "language"), JsOptions.strings(JsOptions.object(o, "strings")), str(o, "i18nUrl"));
+                str(o, "language"), JsOptions.strings(JsOptions.object(o, "strings")), str(o, "i18nUrl"), configUrl);
     }
 
     private static String theme(String t) {

@@ -26,13 +26,15 @@ public final class BrowserHistory implements Ports.HistorySource {
                 });
     }
 
+    /** Answers with the HTTP status (0 when the request did not complete) and the body. */
     @JSFunctor
     interface Done extends JSObject {
         void run(int status, String body);
     }
 
+    /** A GET with the JWT as bearer token, or without credentials when {@code jwt} is null. */
     @JSBody(params = {"url", "jwt", "done"}, script = ""
-            + "var _x=new XMLHttpRequest();try{_x.open('GET',url);_x.setRequestHeader('Authorization','Bearer '+jwt);"
+            + "var _x=new XMLHttpRequest();try{_x.open('GET',url);if(jwt)_x.setRequestHeader('Authorization','Bearer '+jwt);"
             + "_x.setRequestHeader('Accept','application/json');"
             + "_x.onload=function(){done(_x.status,_x.responseText);};_x.onerror=function(){done(0,'');};_x.send();}"
             + "catch(_e){setTimeout(function(){done(0,'');},0);}")

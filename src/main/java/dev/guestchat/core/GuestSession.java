@@ -20,10 +20,12 @@ public final class GuestSession {
     private final Conversation conversation;
     private final ChatEnding ending;
     private final GuestTyping typing;
+    private final DeploymentPreflight preflight;
     private final PageExit exits;
 
     public GuestSession(SessionConfig config, Ports.Scheduler scheduler, Ports.SocketFactory sockets,
-                        Ports.KeyValueStore storage, Ports.HistorySource history, Ports.IdSource ids,
+                        Ports.KeyValueStore storage, Ports.HistorySource history,
+                        Ports.DeploymentConfigSource deploymentConfig, Ports.IdSource ids,
                         Ports.TabPresence tabs, JsonParser json, SessionObserver observer, Ports.Log log,
                         Backoff backoff) {
         this.ctx = new SessionContext(config, scheduler, ids, new SessionStore(storage, config.deploymentId()),
@@ -32,6 +34,7 @@ public final class GuestSession {
         this.conversation = new Conversation(ctx, connection, history, json);
         this.ending = new ChatEnding(ctx, connection, conversation);
         this.typing = new GuestTyping(ctx, connection);
+        this.preflight = new DeploymentPreflight(ctx, deploymentConfig, json, connection, typing);
         this.exits = new PageExit(ctx, tabs, connection, conversation, ending);
     }
 
@@ -47,6 +50,7 @@ public final class GuestSession {
             ctx.observer.error(new WidgetError(0, "missing-deployment-id", null));
             return;
         }
+        preflight.start();
         if (ctx.store.pendingEnd()) {
             ctx.setState(SessionState.ENDING);
             connection.open();

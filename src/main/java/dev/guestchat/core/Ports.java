@@ -92,6 +92,16 @@ public final class Ports {
         void onFailure(int status);
     }
 
+    /** The deployment's public configuration (§8, {@code config.json}): no credentials, one request per page. */
+    public interface DeploymentConfigSource {
+        void fetch(ConfigCallback callback);
+    }
+
+    public interface ConfigCallback {
+        /** {@code status} is the HTTP status, or 0 when the request did not complete; {@code body} may be empty. */
+        void onConfig(int status, String body);
+    }
+
     /** Fresh unique ids for tokens and tracingIds (crypto-random in the browser). */
     public interface IdSource {
         String newId();

@@ -61,6 +61,7 @@ public final class Strings {
         "message-rejected", "That message could not be sent.",
         "server-error", "The chat service reported an error.",
         "missing-deployment-id", "Chat is not available: the page did not configure a deployment.",
+        "unknown-deployment", "Chat is not available: this site's chat is not set up.",
     };
 
     /** The language in use ({@code en}, {@code de}, …). */

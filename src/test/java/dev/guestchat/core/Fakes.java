@@ -208,6 +208,23 @@ final class Fakes {
         }
     }
 
+    /** config.json: holds the callback until a test answers it ({@link #answer}); never answers by itself. */
+    static final class DeploymentConfig implements Ports.DeploymentConfigSource {
+        /** The widget's request, waiting for an answer; null before start() and once answered. */
+        Ports.ConfigCallback waiting;
+
+        @Override
+        public void fetch(Ports.ConfigCallback callback) {
+            waiting = callback;
+        }
+
+        void answer(int status, String body) {
+            Ports.ConfigCallback c = waiting;
+            waiting = null;
+            c.onConfig(status, body);
+        }
+    }
+
     static final class Ids implements Ports.IdSource {
         int next;
 

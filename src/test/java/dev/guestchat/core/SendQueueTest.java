@@ -25,7 +25,7 @@ class SendQueueTest {
     final Fakes.Observer seen = new Fakes.Observer();
     final Fakes.History history = new Fakes.History();
     final GuestSession session = new GuestSession(new SessionConfig("dep", "wss://host/v1", EndOnPageExit.LEAVE, false),
-            clock, sockets, store, history, new Fakes.Ids(), new Fakes.Tabs(), JacksonJson.PARSER, seen,
+            clock, sockets, store, history, new Fakes.DeploymentConfig(), new Fakes.Ids(), new Fakes.Tabs(), JacksonJson.PARSER, seen,
             w -> { }, new Backoff(() -> 0.5));
     /** The service: texts accepted, in arrival order (what the agent reads). */
     final List<String> agentReads = new ArrayList<>();

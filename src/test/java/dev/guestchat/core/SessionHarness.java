@@ -17,6 +17,7 @@ abstract class SessionHarness {
     final Fakes.Sockets sockets = new Fakes.Sockets();
     final Fakes.Store store = new Fakes.Store();
     final Fakes.History history = new Fakes.History();
+    final Fakes.DeploymentConfig deploymentConfig = new Fakes.DeploymentConfig();
     final Fakes.Ids ids = new Fakes.Ids();
     final Fakes.Tabs tabs = new Fakes.Tabs();
     final Fakes.Observer seen = new Fakes.Observer();
@@ -30,7 +31,7 @@ abstract class SessionHarness {
     /** @param gecko the engine closes page sockets before pagehide, so exits end in beforeunload */
     GuestSession session(EndOnPageExit mode, String deployment, boolean gecko) {
         return new GuestSession(new SessionConfig(deployment, "wss://host/v1", mode, gecko), clock, sockets, store, history,
-                ids, tabs, JacksonJson.PARSER, seen, warnings::add, new Backoff(() -> 0.5));
+                deploymentConfig, ids, tabs, JacksonJson.PARSER, seen, warnings::add, new Backoff(() -> 0.5));
     }
 
     // ------------------------------------------------------------------ frame builders

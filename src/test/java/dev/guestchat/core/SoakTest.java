@@ -29,7 +29,7 @@ class SoakTest {
     final Fakes.History history = new Fakes.History();
     final Fakes.Observer seen = new Fakes.Observer();
     final GuestSession session = new GuestSession(new SessionConfig("dep", "wss://host/v1", EndOnPageExit.LEAVE, false),
-            clock, sockets, new Fakes.Store(), history, new Fakes.Ids(), new Fakes.Tabs(), JacksonJson.PARSER, seen,
+            clock, sockets, new Fakes.Store(), history, new Fakes.DeploymentConfig(), new Fakes.Ids(), new Fakes.Tabs(), JacksonJson.PARSER, seen,
             w -> { }, new Backoff(() -> 0.5));
 
     // --- the fake service

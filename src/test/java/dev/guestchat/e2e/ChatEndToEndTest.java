@@ -53,6 +53,12 @@ class ChatEndToEndTest extends BrowserTest {
     void clearDisabledTellsTheCustomerAndTheHostAndKeepsWorking() {
         String dep = sim.newDeployment("{\"routingDelayMillis\":60000,\"clearEnabled\":false}");
         browser.driver.get(sim.pageUrl(dep, "mode=never&confirm=false"));
+        browser.find(".gcw-launcher").click();
+        browser.waitFor(Duration.ofSeconds(5), d -> String.valueOf(browser.js("return window.consoleWarnings.join('|');"))
+                .contains("Conversation Clear is disabled for deployment " + dep));
+        assertTrue(browser.js("return window.consoleWarnings.join('|');").toString().contains("Enable 'Conversation Clear'"),
+                "the site owner learns it when the chat loads (config.json), before any customer presses End chat");
+        assertFalse(browser.present(".gcw-notice"), "the customer is not told anything yet");
         browser.say("hello");
         assertTrue(eventually(Duration.ofSeconds(5), () -> sim.conversations(dep).size() == 1));
         browser.find(".gcw-end").click();
