@@ -5,7 +5,10 @@ import dev.guestchat.protocol.WireMessage;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One transcript row as the template reads it. Text only: nothing from the wire becomes markup. */
+/**
+ * One transcript row as the template reads it. Nothing from the wire becomes markup: agent and bot text is
+ * formatted into blocks of text spans ({@link FormattedText}), the customer's own text is shown as typed.
+ */
 public final class RowView {
     private final ChatEntry entry;
     /** Quick-reply labels; only on the newest row, since older offers are spent. */
@@ -46,6 +49,13 @@ public final class RowView {
     public String getText() {
         // system rows carry a catalogue key (core knows no language); everything else is what people wrote
         return entry.sender() == ChatEntry.Sender.SYSTEM ? strings.get(entry.text()) : entry.text();
+    }
+
+    /** The text as lines of spans: formatted for agents and bots, as typed for the customer and system rows. */
+    public List<FormattedText.Block> getBlocks() {
+        ChatEntry.Sender from = entry.sender();
+        return from == ChatEntry.Sender.AGENT || from == ChatEntry.Sender.BOT ? FormattedText.format(getText())
+                : FormattedText.plain(getText());
     }
 
     public String getDelivery() {

@@ -106,4 +106,40 @@ class ChatInEveryEngineTest extends EngineTest {
         assertTrue(sim.framesIn(dep).stream().filter(f -> "Typing".equals(
                 f.path("message").path("events").path(0).path("eventType").asString())).count() == 1);
     }
+
+    @Test
+    void agentTextIsFormattedWithSafeLinksAndCustomerTextStaysAsTyped() {
+        String dep = sim.newDeployment("{\"routingDelayMillis\":0}");
+        engine.get(sim.pageUrl(dep, "mode=never"));
+        engine.say("my **own** text [x](https://example.invalid/mine)");
+        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.conversations(dep).size() == 1));
+        String conv = sim.onlyConversation(dep).path("id").asString();
+        sim.post("/sim/conversations/" + conv + "/messages", "{\"nickname\":\"Dana\",\"text\":"
+                + tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(String.join("\n",
+                "**Good news:** your order _shipped_. Track it [here](https://example.invalid/track?id=7) or at",
+                "https://example.invalid/orders.",
+                "- keep the `RMA-42` label",
+                "- [bad](javascript:alert(1)) [worse](data:text/html,<b>x</b>) <img src=x onerror=alert(2)>")) + "}");
+        engine.await(Duration.ofSeconds(5), "the agent's reply", () -> engine.transcriptText().contains("Good news"));
+        String agentRow = "var h=document.querySelector('[data-guest-chat]').shadowRoot,"
+                + "r=[].filter.call(h.querySelectorAll('.gcw-agent'),function(x){return x.textContent.indexOf('Good news')>=0;})[0];";
+        assertEquals("700|italic|4", String.valueOf(engine.js(agentRow
+                + "return [getComputedStyle(r.querySelector('.gcw-b')).fontWeight, getComputedStyle(r.querySelector('.gcw-i'))"
+                + ".fontStyle, r.querySelectorAll('.gcw-line').length].join('|');")).replace("600", "700"),
+                "bold, italic, one line each");
+        assertEquals("https://example.invalid/track?id=7 _blank noopener noreferrer here|"
+                + "https://example.invalid/orders _blank noopener noreferrer https://example.invalid/orders",
+                engine.js(agentRow + "return [].map.call(r.querySelectorAll('a'),function(a){return [a.getAttribute('href'),"
+                        + "a.target,a.rel,a.textContent].join(' ');}).join('|');"), "exactly the two safe links");
+        assertEquals("RMA-42", engine.js(agentRow + "return r.querySelector('.gcw-code').textContent;"));
+        assertEquals(2L, engine.js(agentRow + "return r.querySelectorAll('.gcw-bullet').length;"));
+        assertTrue(engine.transcriptText().contains("[bad](javascript:alert(1))"), "an unsafe link stays text");
+        assertTrue(engine.transcriptText().contains("<img src=x onerror=alert(2)>"), "markup stays text");
+        assertEquals(0L, engine.js("return document.querySelector('[data-guest-chat]').shadowRoot"
+                + ".querySelectorAll('.gcw-log img, .gcw-log b, .gcw-log a[href^=javascript], .gcw-log a[href^=data]').length;"));
+        assertEquals(0L, engine.js("return document.querySelector('[data-guest-chat]').shadowRoot"
+                + ".querySelectorAll('.gcw-customer a, .gcw-customer .gcw-b').length;"), "the customer's text is not formatted");
+        assertTrue(engine.transcriptText().contains("my **own** text [x](https://example.invalid/mine)"));
+        assertEquals(java.util.List.of(), engine.js("return window.pageErrors;"));
+    }
 }
