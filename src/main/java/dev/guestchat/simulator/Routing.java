@@ -83,7 +83,9 @@ final class Routing {
             log.event("routed", conv.token, conv.id + (conv.guestConnections == 0 ? " (nobody there: abandoned)" : ""));
             SimDeployment d = state.deployments.get(conv.deploymentId);
             if (d != null && d.autoReply) {
-                agentSays(conv, "Hi, I'm Dana (simulated agent). How can I help?", "Dana", false, List.of());
+                agentSays(conv, "Hi, I'm **Dana** (simulated agent). How can I help?\n"
+                        + "- order status: [track a parcel](https://example.com/track)\n- returns: _30 days_, free", "Dana", false,
+                        List.of());
             }
         }
     }
