@@ -19,7 +19,7 @@ import java.util.zip.GZIPOutputStream;
  * size, and fails the build when a bundle outgrows its gzip budget. Runs on the JVM during the build; never part of
  * a bundle.
  *
- * <p>Two programs, two forms each: the first stage ({@code loader/}, what pages load: {@code guest-chat.js} and
+ * <p>Two programs, two forms each: the first stage ({@code dev.guestchat.loader}, what pages load: {@code guest-chat.js} and
  * {@code guest-chat.mjs}) and the full widget ({@code guest-chat-full.js}, {@code guest-chat-full.mjs}), which the
  * first stage fetches on intent. Usage:
  * {@code BundleFinisher <form> <teavm-output> <bundle> <element.js> <gzip-budget-bytes> <terser-cli.js>}, where
