@@ -214,6 +214,14 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
         return queued;
     }
 
+    /** A quick reply picked in the panel: shown as the customer's message, sent as a ButtonResponse. */
+    void choose(String text, String payload, String messageId) {
+        if (!destroyed) {
+            session.choose(text, payload, messageId);
+            render();
+        }
+    }
+
     /**
      * Custom attributes ({@code channel.metadata.customAttributes}) sent with the customer's next message.
      * Throws an Error (and emits {@code error}) when keys and values exceed 2,048 UTF-8 bytes.

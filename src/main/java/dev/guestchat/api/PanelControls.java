@@ -36,6 +36,11 @@ final class PanelControls implements PanelActions {
     }
 
     @Override
+    public void choose(String text, String payload, String messageId) {
+        widget.choose(text, payload, messageId);
+    }
+
+    @Override
     public void reconnect() {
         widget.reconnect();
     }

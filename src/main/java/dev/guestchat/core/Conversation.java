@@ -49,10 +49,13 @@ final class Conversation {
         return history;
     }
 
-    /** Shows the customer's text as sending and queues it; it leaves when the queue may send. */
-    void add(String text) {
+    /**
+     * Shows the customer's text as sending and queues it; it leaves when the queue may send. {@code reply} is set
+     * when the text is a button's answer (a ButtonResponse), null for typed text.
+     */
+    void add(String text, ClientFrame.ButtonReply reply) {
         String tracingId = ctx.ids.newId();
-        Outbox.Pending message = new Outbox.Pending(tracingId, text, customAttributes);
+        Outbox.Pending message = new Outbox.Pending(tracingId, text, customAttributes, reply);
         customAttributes = null; // they travel with this message (§3.3: any message may carry them)
         transcript.put(new ChatEntry(tracingId, ChatEntry.Sender.CUSTOMER, null, text, null,
                 ChatEntry.Delivery.SENDING, new ArrayList<>()));
@@ -248,7 +251,8 @@ final class Conversation {
         if (!connection.isConfigured() || !connection.socketOpen()) {
             return false; // the socket is gone: the next configure resumes the queue
         }
-        connection.send(new ClientFrame.SendText(ctx.store.token(), p.tracingId(), p.text(), p.customAttributes()));
+        connection.send(new ClientFrame.SendText(ctx.store.token(), p.tracingId(), p.text(), p.customAttributes(),
+                p.reply()));
         return true;
     }
 }

@@ -1,5 +1,6 @@
 package dev.guestchat.core;
 
+import dev.guestchat.protocol.ClientFrame;
 import dev.guestchat.protocol.JsonParser;
 import dev.guestchat.protocol.ServerFrame;
 import dev.guestchat.protocol.ServerFrames;
@@ -71,6 +72,18 @@ public final class GuestSession {
 
     /** Sends a customer text; false when there is nothing to send or sending is not allowed now. */
     public boolean send(String text) {
+        return say(text, null);
+    }
+
+    /**
+     * Answers a quick reply or button: its text shows as the customer's message and the service gets a
+     * ButtonResponse (§3.3.3) with the button's payload; false as for {@link #send}.
+     */
+    public boolean choose(String text, String payload, String originatingMessageId) {
+        return say(text, new ClientFrame.ButtonReply("QuickReply", payload != null ? payload : text, originatingMessageId));
+    }
+
+    private boolean say(String text, ClientFrame.ButtonReply reply) {
         String trimmed = text == null ? "" : text.trim();
         if (trimmed.isEmpty()) {
             return false;
@@ -83,7 +96,7 @@ public final class GuestSession {
             ctx.observer.error(new WidgetError(now == SessionState.READ_ONLY ? 409 : 0, "cannot-send", null));
             return false;
         }
-        conversation.add(trimmed); // leaves now if the queue may send, else in its turn
+        conversation.add(trimmed, reply); // leaves now if the queue may send, else in its turn
         if (!connection.isConfigured()) {
             connection.ensureOpen();
         }

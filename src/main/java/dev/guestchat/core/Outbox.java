@@ -13,7 +13,12 @@ public final class Outbox {
      * A message waiting for its acknowledgement; {@code tracingId} is also its transcript key;
      * {@code customAttributes} ride along with it (null when none).
      */
-    public record Pending(String tracingId, String text, dev.guestchat.protocol.StringPairs customAttributes) {
+    public record Pending(String tracingId, String text, dev.guestchat.protocol.StringPairs customAttributes,
+                          dev.guestchat.protocol.ClientFrame.ButtonReply reply) {
+        public Pending(String tracingId, String text, dev.guestchat.protocol.StringPairs customAttributes) {
+            this(tracingId, text, customAttributes, null);
+        }
+
     }
 
     private final List<Pending> pending = new ArrayList<>();

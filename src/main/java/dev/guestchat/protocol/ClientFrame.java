@@ -22,15 +22,34 @@ public sealed interface ClientFrame {
     }
 
     /** §3.3.1: a guest text message, optionally with custom attributes inside {@code message.channel}. */
-    record SendText(String token, String tracingId, String text, StringPairs customAttributes)
+    record SendText(String token, String tracingId, String text, StringPairs customAttributes, ButtonReply reply)
             implements ClientFrame {
+        public SendText(String token, String tracingId, String text, StringPairs customAttributes) {
+            this(token, tracingId, text, customAttributes, null);
+        }
+
         @Override
         public String toJson() {
             JsonText json = envelope("onMessage", token, tracingId).open("message")
-                    .field("type", "Text").field("text", text);
+                    .field("type", reply != null ? "Structured" : "Text").field("text", text);
+            if (reply != null) { // §3.3.3: the choice, as the button offered it
+                json.openArray("content").element().field("contentType", "ButtonResponse").open("buttonResponse")
+                        .field("type", reply.type()).field("text", text).field("payload", reply.payload());
+                if (reply.originatingMessageId() != null) {
+                    json.field("originatingMessageId", reply.originatingMessageId());
+                }
+                json.end().end().closeArray();
+            }
             writeCustomAttributes(json, customAttributes);
             return json.end().end().toString();
         }
+    }
+
+    /**
+     * A button's answer (§3.3.3): {@code type} is {@code QuickReply} or {@code Button}, {@code payload} what the
+     * button carried, {@code originatingMessageId} the id of the message that offered it (null when unknown).
+     */
+    record ButtonReply(String type, String payload, String originatingMessageId) {
     }
 
     /** §3.3.5 / §3.3.6: Presence Join (autostart) and Clear (ends the conversation). */

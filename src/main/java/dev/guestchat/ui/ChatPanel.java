@@ -267,7 +267,7 @@ public final class ChatPanel {
         }
     }
 
-    public void choose(String text) {
-        actions.send(text);
+    public void choose(RowView.Choice choice) {
+        actions.choose(choice.getText(), choice.payload, choice.messageId);
     }
 }

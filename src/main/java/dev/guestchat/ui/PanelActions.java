@@ -13,6 +13,9 @@ public interface PanelActions {
 
     void send(String text);
 
+    /** The customer picked a quick reply: {@code messageId} is the message that offered it. */
+    void choose(String text, String payload, String messageId);
+
     /** Take the chat back after another window took it over. */
     void reconnect();
 }

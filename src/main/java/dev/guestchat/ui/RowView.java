@@ -11,8 +11,8 @@ import java.util.List;
  */
 public final class RowView {
     private final ChatEntry entry;
-    /** Quick-reply labels; only on the newest row, since older offers are spent. */
-    private final List<String> choices;
+    /** Quick replies; only on the newest row, since older offers are spent. */
+    private final List<Choice> choices;
 
     /** The catalogue, for names and delivery notes. */
     private final Strings strings;
@@ -23,7 +23,7 @@ public final class RowView {
         this.choices = new ArrayList<>();
         if (newest) {
             for (WireMessage.QuickReply qr : entry.quickReplies()) {
-                choices.add(qr.text());
+                choices.add(new Choice(qr.text(), qr.payload(), entry.key()));
             }
         }
     }
@@ -66,7 +66,24 @@ public final class RowView {
         };
     }
 
-    public List<String> getChoices() {
+    public List<Choice> getChoices() {
         return choices;
+    }
+
+    /** One quick reply as offered: its label, the payload it answers with, the id of the message that offered it. */
+    public static final class Choice {
+        private final String text;
+        final String payload;
+        final String messageId;
+
+        Choice(String text, String payload, String messageId) {
+            this.text = text;
+            this.payload = payload;
+            this.messageId = messageId;
+        }
+
+        public String getText() {
+            return text;
+        }
     }
 }

@@ -209,4 +209,26 @@ class ConversationTest extends SessionHarness {
         return "{\"id\":\"" + id + "\",\"type\":\"Text\",\"direction\":\"" + direction + "\",\"text\":\"" + text
                 + "\",\"channel\":{\"time\":\"2026-01-05T10:00:" + second + ".000Z\"}}";
     }
+
+    @Test
+    void aQuickReplyIsAnsweredWithAButtonResponseCarryingItsPayloadAndOrigin() {
+        Fakes.Socket s = connected(true);
+        s.receive("{\"type\":\"message\",\"class\":\"StructuredMessage\",\"code\":200,\"body\":{\"id\":\"offer-1\","
+                + "\"type\":\"Structured\",\"direction\":\"Outbound\",\"text\":\"What would you like to do?\","
+                + "\"originatingEntity\":\"Bot\",\"channel\":{\"time\":\"2026-01-05T10:41:02.118Z\"},\"content\":["
+                + "{\"contentType\":\"QuickReply\",\"quickReply\":{\"text\":\"Track my order\",\"payload\":\"TRACK\"}}]}}");
+        assertEquals("TRACK", seen.rows.get(0).quickReplies().get(0).payload());
+        assertTrue(session.choose("Track my order", "TRACK", "offer-1"));
+        JsonNode m = s.last().path("message");
+        assertEquals("Structured", m.path("type").asString());
+        assertEquals("Track my order", m.path("text").asString());
+        JsonNode br = m.path("content").path(0).path("buttonResponse");
+        assertEquals("QuickReply", br.path("type").asString());
+        assertEquals("TRACK", br.path("payload").asString());
+        assertEquals("offer-1", br.path("originatingMessageId").asString());
+        assertEquals("Track my order", seen.rows.get(1).text(), "shown as the customer's message");
+        assertEquals(ChatEntry.Sender.CUSTOMER, seen.rows.get(1).sender());
+        s.receive(inbound(s.last().path("tracingId").asString(), "m2", "Track my order", "2026-01-05T10:41:05.000Z"));
+        assertEquals(ChatEntry.Delivery.DELIVERED, seen.rows.get(1).delivery(), "acknowledged like any message");
+    }
 }

@@ -142,4 +142,27 @@ class ChatInEveryEngineTest extends EngineTest {
         assertTrue(engine.transcriptText().contains("my **own** text [x](https://example.invalid/mine)"));
         assertEquals(java.util.List.of(), engine.js("return window.pageErrors;"));
     }
+
+    @Test
+    void aQuickReplyIsAnsweredWithOneClickAsAButtonResponse() {
+        String dep = sim.newDeployment("{\"routingDelayMillis\":0}");
+        engine.get(sim.pageUrl(dep, "mode=never"));
+        engine.say("I need help");
+        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.conversations(dep).size() == 1));
+        String conv = sim.onlyConversation(dep).path("id").asString();
+        sim.post("/sim/conversations/" + conv + "/messages", "{\"text\":\"Is it about an order?\",\"bot\":true,"
+                + "\"quickReplies\":[\"Yes\",\"No\"]}");
+        engine.waitForWidget(".gcw-choice");
+        engine.clickInWidget(".gcw-choice");
+        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.received(dep, "Yes")));
+        JsonNode answer = sim.framesIn(dep).stream().filter(f -> "Yes".equals(f.path("message").path("text").asString()))
+                .findFirst().orElseThrow();
+        JsonNode br = answer.path("message").path("content").path(0).path("buttonResponse");
+        assertEquals("Structured", answer.path("message").path("type").asString());
+        assertEquals("QuickReply", br.path("type").asString());
+        assertEquals("Yes", br.path("payload").asString());
+        assertFalse(br.path("originatingMessageId").asString("").isEmpty(), "names the message that offered it");
+        engine.await(Duration.ofSeconds(5), "the answer acknowledged", () -> !engine.transcriptText().contains("Sending"));
+        assertFalse(engine.present(".gcw-choice"), "an answered offer is spent");
+    }
 }

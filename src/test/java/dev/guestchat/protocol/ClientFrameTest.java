@@ -46,6 +46,25 @@ class ClientFrameTest {
     }
 
     @Test
+    void aQuickReplyAnswerIsAStructuredButtonResponse() {
+        JsonNode j = valid(new ClientFrame.SendText("tok", "t5", "Track my order", StringPairs.of("orderId", "A-1"),
+                new ClientFrame.ButtonReply("QuickReply", "TRACK", "4e0b9d2c")));
+        JsonNode m = j.path("message");
+        assertEquals("Structured", m.path("type").asString());
+        assertEquals("Track my order", m.path("text").asString());
+        JsonNode br = m.path("content").path(0);
+        assertEquals("ButtonResponse", br.path("contentType").asString());
+        assertEquals("QuickReply", br.path("buttonResponse").path("type").asString());
+        assertEquals("Track my order", br.path("buttonResponse").path("text").asString());
+        assertEquals("TRACK", br.path("buttonResponse").path("payload").asString());
+        assertEquals("4e0b9d2c", br.path("buttonResponse").path("originatingMessageId").asString());
+        assertEquals("A-1", m.path("channel").path("metadata").path("customAttributes").path("orderId").asString());
+        JsonNode noOrigin = valid(new ClientFrame.SendText("tok", "t6", "Yes", null,
+                new ClientFrame.ButtonReply("QuickReply", "YES", null)));
+        assertFalse(noOrigin.path("message").path("content").path(0).path("buttonResponse").has("originatingMessageId"));
+    }
+
+    @Test
     void presenceClearAndJoin() {
         JsonNode clear = valid(new ClientFrame.SendPresence("tok", "t4", ClientFrame.PresenceType.CLEAR, null));
         assertEquals("Event", clear.path("message").path("type").asString());
