@@ -58,7 +58,10 @@ final class AgentControl {
         return json.writeValueAsString(out);
     }
 
-    /** {@code POST /sim/conversations/{id}/messages}: {@code {text, nickname?, bot?, quickReplies?}}. */
+    /**
+     * {@code POST /sim/conversations/{id}/messages}: {@code {text, nickname?, bot?, quickReplies?}}; a quick reply is a
+     * label (its payload is the label) or {@code {text, payload}}.
+     */
     void agentMessage(Context ctx) {
         JsonNode body = body(ctx);
         synchronized (state) {
@@ -67,8 +70,11 @@ final class AgentControl {
                 ctx.status(conv == null ? 404 : 409).result(conv == null ? "no such conversation" : "conversation ended");
                 return;
             }
-            List<String> replies = new ArrayList<>();
-            body.path("quickReplies").forEach(q -> replies.add(q.asString()));
+            List<SimFrames.QuickReply> replies = new ArrayList<>();
+            body.path("quickReplies").forEach(q -> {
+                String label = q.isObject() ? q.path("text").asString("") : q.asString("");
+                replies.add(new SimFrames.QuickReply(label, q.isObject() ? q.path("payload").asString(label) : label));
+            });
             ObjectNode sent = routing.agentSays(conv, body.path("text").asString(""),
                     body.path("nickname").asString("Dana"), body.path("bot").asBoolean(false), replies);
             ctx.contentType("application/json").result(json.writeValueAsString(sent));

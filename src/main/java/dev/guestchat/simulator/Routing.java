@@ -52,7 +52,8 @@ final class Routing {
     }
 
     /** Sends an Outbound message from the agent/bot to every connection of the conversation's token, and stores it. */
-    ObjectNode agentSays(SimConversation conv, String text, String nickname, boolean bot, List<String> quickReplies) {
+    ObjectNode agentSays(SimConversation conv, String text, String nickname, boolean bot,
+                         List<SimFrames.QuickReply> quickReplies) {
         long now = System.currentTimeMillis();
         ObjectNode body = SimFrames.agentText(text, nickname, bot, quickReplies, now);
         if (conv.routedAt == 0) {

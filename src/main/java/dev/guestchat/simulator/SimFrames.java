@@ -81,7 +81,11 @@ final class SimFrames {
     }
 
     /** An agent's or bot's Outbound text, with quick replies as Structured content when there are any. */
-    static ObjectNode agentText(String text, String nickname, boolean bot, List<String> quickReplies, long now) {
+    /** A quick reply as the agent side offers it: its label and the payload its ButtonResponse answers with. */
+    record QuickReply(String text, String payload) {
+    }
+
+    static ObjectNode agentText(String text, String nickname, boolean bot, List<QuickReply> quickReplies, long now) {
         String id = newId();
         ObjectNode body = message(id, quickReplies.isEmpty() ? "Text" : "Structured", "Outbound");
         body.put("text", text);
@@ -94,10 +98,10 @@ final class SimFrames {
         channel.putObject("to");
         if (!quickReplies.isEmpty()) {
             ArrayNode content = body.putArray("content");
-            for (String q : quickReplies) {
+            for (QuickReply q : quickReplies) {
                 ObjectNode item = content.addObject();
                 item.put("contentType", "QuickReply");
-                item.putObject("quickReply").put("text", q).put("payload", q).put("action", "Message");
+                item.putObject("quickReply").put("text", q.text()).put("payload", q.payload()).put("action", "Message");
             }
         }
         body.putObject("metadata").put("correlationId", UUID.randomUUID().toString());

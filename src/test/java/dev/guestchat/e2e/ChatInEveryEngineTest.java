@@ -151,7 +151,7 @@ class ChatInEveryEngineTest extends EngineTest {
         assertTrue(eventually(Duration.ofSeconds(5), () -> sim.conversations(dep).size() == 1));
         String conv = sim.onlyConversation(dep).path("id").asString();
         sim.post("/sim/conversations/" + conv + "/messages", "{\"text\":\"Is it about an order?\",\"bot\":true,"
-                + "\"quickReplies\":[\"Yes\",\"No\"]}");
+                + "\"quickReplies\":[{\"text\":\"Yes\",\"payload\":\"ORDER_YES\"},\"No\"]}");
         engine.waitForWidget(".gcw-choice");
         engine.clickInWidget(".gcw-choice");
         assertTrue(eventually(Duration.ofSeconds(5), () -> sim.received(dep, "Yes")));
@@ -160,7 +160,7 @@ class ChatInEveryEngineTest extends EngineTest {
         JsonNode br = answer.path("message").path("content").path(0).path("buttonResponse");
         assertEquals("Structured", answer.path("message").path("type").asString());
         assertEquals("QuickReply", br.path("type").asString());
-        assertEquals("Yes", br.path("payload").asString());
+        assertEquals("ORDER_YES", br.path("payload").asString(), "the payload the button carried, not its label");
         assertFalse(br.path("originatingMessageId").asString("").isEmpty(), "names the message that offered it");
         engine.await(Duration.ofSeconds(5), "the answer acknowledged", () -> !engine.transcriptText().contains("Sending"));
         assertFalse(engine.present(".gcw-choice"), "an answered offer is spent");
