@@ -1,6 +1,5 @@
 package dev.guestchat.api;
 
-import dev.guestchat.browser.BrowserCatalogue;
 import dev.guestchat.browser.BrowserDeploymentConfig;
 import dev.guestchat.browser.BrowserHistory;
 import dev.guestchat.browser.BrowserIds;
@@ -79,33 +78,7 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
                 new BrowserDeploymentConfig(options.configUrl()), ids,
                 tabs, JsObjectView.PARSER, this, PageJs::warn, new Backoff(PageJs::random));
         this.lifecycle = new PageLifecycle(this);
-        loadCatalogue(() -> PageJs.whenBodyReady(this::mount));
-    }
-
-    /**
-     * English is built in; another language's catalogue is fetched from {@code i18nUrl} (or next to the script)
-     * before the first render, for at most 2 s — after that the widget shows English rather than nothing.
-     * Always at least one tick later, so that listeners registered right after init() hear everything.
-     */
-    private void loadCatalogue(Runnable then) {
-        String base = options.i18nUrl() != null ? options.i18nUrl() : JsOptions.scriptI18nBase();
-        Runnable finish = () -> {
-            strings.putAll(options.strings()); // the host's own words win
-            then.run();
-        };
-        if (strings.language().equals("en") || base == null) {
-            scheduler.schedule(0, finish);
-            return;
-        }
-        String url = base.endsWith("/") ? base : base + "/";
-        BrowserCatalogue.load(url + strings.language() + ".json", 2_000, catalogue -> {
-            if (catalogue == null) {
-                PageJs.warn("guest-chat: no " + strings.language() + " catalogue at " + url + ", showing English");
-            } else {
-                strings.putAll(JsOptions.strings(catalogue));
-            }
-            finish.run();
-        });
+        CatalogueLoader.load(options, strings, scheduler, () -> PageJs.whenBodyReady(this::mount));
     }
 
     private void mount() {
