@@ -36,6 +36,10 @@ public final class BundleFinisher {
     /** Kept by terser ({@code --comments some}): the licence line every bundle starts with. */
     static final String HEADER = "/*! guest-chat-widget | MIT */\n";
 
+    /** Both script forms end alike: the script tag's data-* initialise the chat, and a failure stays on the console. */
+    static final String SCRIPT_TAG_INIT =
+            "\ntry{g.widget=g.autoInit();}catch(e){console.error('guest-chat: init failed',e);}})();\n";
+
     private BundleFinisher() {
     }
 
@@ -105,7 +109,7 @@ public final class BundleFinisher {
                 + "if(w&&w.adopt){w.adopt(g);return;}"
                 + "g.i18nBase=s&&s.src?new URL('i18n/',s.src).href:null;window.GuestChat=g;\n"
                 + element
-                + "\ntry{g.widget=g.autoInit();}catch(e){console.error('guest-chat: init failed',e);}})();\n";
+                + SCRIPT_TAG_INIT;
     }
 
     /**
@@ -127,7 +131,7 @@ public final class BundleFinisher {
                 + "\n;var g=exports;delete g.main;g.i18nBase=src?new URL('i18n/',src).href:null;"
                 + "g.adopt=function(f){full=f;done(0,f);};window.GuestChat=g;\n"
                 + element
-                + "\ntry{g.widget=g.autoInit();}catch(e){console.error('guest-chat: init failed',e);}})();\n";
+                + SCRIPT_TAG_INIT;
     }
 
     /**

@@ -248,7 +248,7 @@ final class Conversation {
 
     /** The queue's wire: one customer message on the configured connection. */
     private boolean transmit(Outbox.Pending p) {
-        if (!connection.isConfigured() || !connection.socketOpen()) {
+        if (!connection.canSend()) {
             return false; // the socket is gone: the next configure resumes the queue
         }
         connection.send(new ClientFrame.SendText(ctx.store.token(), p.tracingId(), p.text(), p.customAttributes(),

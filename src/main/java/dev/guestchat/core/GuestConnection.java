@@ -113,6 +113,11 @@ final class GuestConnection {
         return link != null && link.configured;
     }
 
+    /** A frame sent now leaves now: the live socket is open and its session configured. */
+    boolean canSend() {
+        return isConfigured() && socketOpen();
+    }
+
     /** The live socket is open (it may not be configured yet). */
     boolean socketOpen() {
         return link != null && link.socket != null && link.socket.isOpen();

@@ -30,7 +30,7 @@ final class GuestTyping {
 
     /** The customer changed the text in the message box. */
     void typed() {
-        if (!allowed || ctx.state() != SessionState.CONNECTED || !connection.isConfigured() || !connection.socketOpen()) {
+        if (!allowed || ctx.state() != SessionState.CONNECTED || !connection.canSend()) {
             return; // off for this deployment, or no live connection: a late "typing" would be a lie
         }
         if (!ctx.store.active()) {

@@ -70,10 +70,6 @@ public final class FormattedText {
             return href;
         }
 
-        int style() {
-            return style;
-        }
-
         public String getCssClass() {
             StringBuilder c = new StringBuilder();
             if ((style & BOLD) != 0) {

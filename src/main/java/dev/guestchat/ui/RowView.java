@@ -16,6 +16,8 @@ public final class RowView {
 
     /** The catalogue, for names and delivery notes. */
     private final Strings strings;
+    /** The text as lines of spans, parsed on the first render of this row; null before it. */
+    private List<FormattedText.Block> blocks;
 
     RowView(ChatEntry entry, boolean newest, Strings strings) {
         this.entry = entry;
@@ -53,9 +55,12 @@ public final class RowView {
 
     /** The text as lines of spans: formatted for agents and bots, as typed for the customer and system rows. */
     public List<FormattedText.Block> getBlocks() {
-        ChatEntry.Sender from = entry.sender();
-        return from == ChatEntry.Sender.AGENT || from == ChatEntry.Sender.BOT ? FormattedText.format(getText())
-                : FormattedText.plain(getText());
+        if (blocks == null) { // the template asks on every update: parse once per row
+            ChatEntry.Sender from = entry.sender();
+            blocks = from == ChatEntry.Sender.AGENT || from == ChatEntry.Sender.BOT ? FormattedText.format(getText())
+                    : FormattedText.plain(getText());
+        }
+        return blocks;
     }
 
     public String getDelivery() {

@@ -229,13 +229,6 @@ public final class SimulatorFixture implements AutoCloseable {
     @Override
     public void close() {
         simulator.close();
-        try (var files = java.nio.file.Files.list(flakyDir)) {
-            for (Path f : files.toList()) {
-                java.nio.file.Files.deleteIfExists(f);
-            }
-            java.nio.file.Files.deleteIfExists(flakyDir);
-        } catch (IOException e) {
-            // a temp directory left behind is harmless
-        }
+        TempDirs.delete(flakyDir);
     }
 }
