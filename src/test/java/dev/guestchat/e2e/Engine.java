@@ -70,7 +70,7 @@ public interface Engine extends AutoCloseable {
     }
 
     default boolean present(String css) {
-        return Boolean.TRUE.equals(js("var h=document.querySelector('[data-guest-chat]');"
+        return Boolean.TRUE.equals(js(HOST
                 + "return !!(h&&h.shadowRoot&&h.shadowRoot.querySelector(arguments[0]));", css));
     }
 
@@ -86,11 +86,27 @@ public interface Engine extends AutoCloseable {
         await(Duration.ofSeconds(5), "connected", () -> "connected".equals(widgetState()));
     }
 
+    /**
+     * Script that sets {@code h} to the widget's host: the full widget's once it is on the page, else the first
+     * stage's (which the full widget replaces as it arrives).
+     */
+    String HOST = "var h=document.querySelector('[data-guest-chat]:not([data-stage])')"
+            + "||document.querySelector('[data-guest-chat]');";
+
     /** Opens the panel if it is closed, types one message and sends it with Enter. */
     default void say(String text) {
         waitForWidget(".gcw-launcher, .gcw-input");
-        if (present(".gcw-launcher")) {
-            clickInWidget(".gcw-launcher");
+        if (present(".gcw-launcher") && !present(".gcw-input")) {
+            try {
+                clickInWidget(".gcw-launcher");
+            } catch (RuntimeException gone) {
+                // the full widget replaced the first stage's launcher between the look and the click (a stored open
+                // panel brings it without intent): its panel is open already, or its own launcher opens it
+                waitForWidget(".gcw-launcher, .gcw-input");
+                if (!present(".gcw-input")) {
+                    clickInWidget(".gcw-launcher");
+                }
+            }
         }
         waitForWidget(".gcw-input");
         typeInWidget(".gcw-input", text + "\n");
@@ -98,7 +114,7 @@ public interface Engine extends AutoCloseable {
 
     /** The whole transcript as shown, after drawing every earlier row ("Show earlier messages" until none is left). */
     default String transcriptText() {
-        return String.valueOf(js("var h=document.querySelector('[data-guest-chat]');" + SHOW_ALL_ROWS
+        return String.valueOf(js(HOST + SHOW_ALL_ROWS
                 + "var l=h&&h.shadowRoot.querySelector('.gcw-log');return l?l.innerText:'';"));
     }
 
@@ -110,7 +126,7 @@ public interface Engine extends AutoCloseable {
     }
 
     /** Script that finds the widget element for the engines' click and type helpers. */
-    String WIDGET_ELEMENT = "var h=document.querySelector('[data-guest-chat]');"
+    String WIDGET_ELEMENT = HOST
             + "var el=h&&h.shadowRoot&&h.shadowRoot.querySelector(arguments[0]);";
 
     /** Starts the engine of this name. */
