@@ -1,6 +1,7 @@
 package dev.guestchat.api;
 
 import dev.guestchat.browser.BrowserDeploymentConfig;
+import dev.guestchat.browser.BrowserFiles;
 import dev.guestchat.browser.BrowserHistory;
 import dev.guestchat.browser.BrowserIds;
 import dev.guestchat.browser.BrowserScheduler;
@@ -17,6 +18,7 @@ import dev.guestchat.core.SessionObserver;
 import dev.guestchat.core.SessionState;
 import dev.guestchat.core.SessionStore;
 import dev.guestchat.core.TabRoster;
+import dev.guestchat.core.UploadStatus;
 import dev.guestchat.core.WidgetError;
 import dev.guestchat.ui.ChatPanel;
 import dev.guestchat.ui.ShadowHost;
@@ -29,7 +31,7 @@ import org.teavm.jso.JSObject;
  * One widget on the page: wires the session (core) to the browser adapters, the panel (ui) and the host's
  * events. Its {@code @JSExport} methods are the public JS API returned by {@code GuestChat.init}.
  */
-public final class ChatWidget implements SessionObserver, PageLifecycle.Listener, ShadowHost.Keys {
+public final class ChatWidget implements SessionObserver, ShadowHost.Keys {
     private final WidgetOptions options;
     private final EventHub events = new EventHub();
     /** The page's timers, shared by the session and the widget's own deferred work. */
@@ -40,6 +42,8 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
     private final TabRoster tabs;
     private final PageLifecycle lifecycle;
     private final ChatPanel panel;
+    /** The panel's buttons and the files it takes in, as widget commands. */
+    private final PanelControls controls;
     /** The message catalogue in use; filled before the panel first renders. */
     private final Strings strings;
     /** The rendered panel; null until the document has a body, and after {@link #destroy()}. */
@@ -58,7 +62,8 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
                 : Strings.choose(JsOptions.languages()));
         this.tabs = new TabRoster(storage, scheduler, options.deploymentId(), ids.newId());
         tabs.present();
-        this.panel = new ChatPanel(new PanelControls(this), new ChatPanel.Composer() {
+        this.controls = new PanelControls(this);
+        this.panel = new ChatPanel(controls, new ChatPanel.Composer() {
             @Override
             public String take() {
                 return takeComposerText();
@@ -70,14 +75,21 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
                     host.focusSoon(selector);
                 }
             }
+
+            @Override
+            public void pickFile() {
+                if (host != null) {
+                    host.pickFile();
+                }
+            }
         }, strings, options.title(), options.confirmEnd(), options.container() != null);
         this.session = new GuestSession(
                 new SessionConfig(options.deploymentId(), options.websocketUrl(), options.endOnPageExit(),
                         EngineTraits.socketsCloseBeforePageHide()),
                 scheduler, BrowserSocket.FACTORY, storage, new BrowserHistory(options.apiUrl()),
                 new BrowserDeploymentConfig(options.configUrl()), ids,
-                tabs, JsObjectView.PARSER, this, PageJs::warn, new Backoff(PageJs::random));
-        this.lifecycle = new PageLifecycle(this);
+                tabs, JsObjectView.PARSER, this, PageJs::warn, new Backoff(PageJs::random), new BrowserFiles());
+        this.lifecycle = new PageLifecycle(new PageExitBridge(session, tabs, this::render));
         CatalogueLoader.load(options, strings, scheduler, () -> PageJs.whenBodyReady(this::mount));
     }
 
@@ -85,7 +97,7 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
         if (destroyed) {
             return;
         }
-        host = new ShadowHost(panel, this, options.container(), options.theme(), strings);
+        host = new ShadowHost(panel, this, controls, options.container(), options.theme(), strings);
         session.start();
         if (panel.isOpen()) {
             host.focusComposer(); // open() came before the panel was on the page (a first stage's click)
@@ -187,11 +199,32 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
         return queued;
     }
 
-    /** A quick reply picked in the panel: shown as the customer's message, sent as a ButtonResponse. */
-    void choose(String text, String payload, String messageId) {
+    /** A quick reply or card button picked in the panel: shown as the customer's message, sent as a ButtonResponse. */
+    void choose(String text, String payload, String messageId, String kind) {
         if (!destroyed) {
-            session.choose(text, payload, messageId);
+            session.choose(text, payload, messageId, kind);
             render();
+        }
+    }
+
+    /** A file picked, dropped or pasted into the panel: it uploads at once and goes with the next message. */
+    void attach(dev.guestchat.core.Ports.LocalFile file) {
+        if (!destroyed) {
+            session.attach(file);
+            render();
+        }
+    }
+
+    void removeFile() {
+        if (!destroyed) {
+            session.removeFile();
+            render();
+        }
+    }
+
+    void fileFailedToLoad(String attachmentId) {
+        if (!destroyed) {
+            session.fileFailedToLoad(attachmentId);
         }
     }
 
@@ -299,52 +332,21 @@ public final class ChatWidget implements SessionObserver, PageLifecycle.Listener
     }
 
     @Override
+    public void uploadChanged(UploadStatus upload) {
+        panel.setUpload(upload);
+        render();
+    }
+
+    @Override
+    public void uploadsAllowed(boolean allowed) {
+        panel.setUploadsAllowed(allowed);
+        render();
+    }
+
+    @Override
     public void ended(boolean byCustomer) {
         render();
         events.emit("ended", Payloads.ended(byCustomer));
-    }
-
-    // ------------------------------------------------------------------ page lifecycle
-
-    @Override
-    public void sameSiteNavigation() {
-        session.sameSiteNavigationStarting();
-    }
-
-    @Override
-    public void mayLeave() {
-        session.pageMayExit();
-        tabs.leaving(); // only this tab's mark, as in pageHide
-    }
-
-    @Override
-    public void pageHide(boolean persisted) {
-        tabs.absent(); // only this tab's mark: the session's question is about the others
-        session.pageHidden(persisted);
-    }
-
-    @Override
-    public void exitCompleting() {
-        session.exitCompleting();
-    }
-
-    @Override
-    public void unloading() {
-        session.pageUnloading();
-    }
-
-    @Override
-    public void pageShow(boolean persisted) {
-        if (persisted) {
-            tabs.present();
-            session.pageShown();
-            render();
-        }
-    }
-
-    @Override
-    public void networkMayBeBack() {
-        session.retrySoon();
     }
 
     // ------------------------------------------------------------------ keys

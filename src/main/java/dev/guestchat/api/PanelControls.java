@@ -1,9 +1,11 @@
 package dev.guestchat.api;
 
+import dev.guestchat.core.Ports;
+import dev.guestchat.ui.ShadowHost;
 import dev.guestchat.ui.PanelActions;
 
 /** The panel's buttons and keys, turned into widget commands; kept apart from the JS API so their signatures can differ. */
-final class PanelControls implements PanelActions {
+final class PanelControls implements PanelActions, ShadowHost.Files {
     private final ChatWidget widget;
 
     PanelControls(ChatWidget widget) {
@@ -36,8 +38,23 @@ final class PanelControls implements PanelActions {
     }
 
     @Override
-    public void choose(String text, String payload, String messageId) {
-        widget.choose(text, payload, messageId);
+    public void choose(String text, String payload, String messageId, String kind) {
+        widget.choose(text, payload, messageId, kind);
+    }
+
+    @Override
+    public void removeFile() {
+        widget.removeFile();
+    }
+
+    @Override
+    public void attached(Ports.LocalFile file) {
+        widget.attach(file);
+    }
+
+    @Override
+    public void failedToLoad(String attachmentId) {
+        widget.fileFailedToLoad(attachmentId);
     }
 
     @Override

@@ -75,6 +75,19 @@ public final class JsObjectView implements JsonObjectView {
         return out;
     }
 
+    @Override
+    public List<String> texts(String key) {
+        List<String> out = new ArrayList<>();
+        for (String t : textsOf(object, key)) {
+            out.add(t);
+        }
+        return out;
+    }
+
+    @JSBody(params = {"o", "k"}, script = "var _v=o[k];return Array.isArray(_v)?_v.filter(function(x){"
+            + "return typeof x==='string';}):[];")
+    static native String[] textsOf(JSObject o, String k);
+
     @JSBody(params = "t", script = "try{var _v=JSON.parse(t);return _v!==null&&typeof _v==='object'&&!Array.isArray(_v)?_v:null;}"
             + "catch(_e){return null;}")
     static native JSObject parse(String text);

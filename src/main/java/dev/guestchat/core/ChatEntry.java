@@ -1,7 +1,7 @@
 package dev.guestchat.core;
 
+import dev.guestchat.protocol.RichContent;
 import dev.guestchat.protocol.WireMessage;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,10 +14,15 @@ import java.util.List;
  * @param text         what to show, always rendered as text
  * @param time         ISO-8601 server time; null until the server gave one
  * @param delivery     for the customer's own messages; {@link Delivery#DELIVERED} for everything else
- * @param quickReplies buttons offered with an agent/bot message; empty otherwise
+ * @param content      buttons, cards and files the message carries; {@link RichContent#NONE} when none
  */
 public record ChatEntry(String key, Sender sender, String name, String text, String time, Delivery delivery,
-                        List<WireMessage.QuickReply> quickReplies) {
+                        RichContent content) {
+
+    /** Quick replies offered with an agent/bot message; empty otherwise. */
+    public List<RichContent.Button> quickReplies() {
+        return content.quickReplies();
+    }
 
     public enum Sender {
         CUSTOMER("customer"), AGENT("agent"), BOT("bot"), SYSTEM("system");
@@ -34,21 +39,31 @@ public record ChatEntry(String key, Sender sender, String name, String text, Str
 
     /** A note from the widget itself; {@code text} is a message-catalogue key (the UI translates it). */
     public static ChatEntry system(String key, String text) {
-        return new ChatEntry(key, Sender.SYSTEM, null, text, null, Delivery.DELIVERED, new ArrayList<>());
+        return new ChatEntry(key, Sender.SYSTEM, null, text, null, Delivery.DELIVERED, RichContent.NONE);
     }
 
     static ChatEntry fromWire(WireMessage m) {
         Sender sender = m.inbound() ? Sender.CUSTOMER : m.bot() ? Sender.BOT : Sender.AGENT;
-        return new ChatEntry(m.id(), sender, m.inbound() ? null : m.nickname(), m.text() != null ? m.text() : "",
-                m.time(), Delivery.DELIVERED, m.quickReplies());
+        String text = m.text() != null ? m.text() : "";
+        String extra = m.content().extraText();
+        return new ChatEntry(m.id(), sender, m.inbound() ? null : m.nickname(),
+                extra.isEmpty() ? text : text.isEmpty() ? extra : text + "\n" + extra, m.time(), Delivery.DELIVERED,
+                m.content());
     }
 
     ChatEntry withDelivery(Delivery d) {
-        return new ChatEntry(key, sender, name, text, time, d, quickReplies);
+        return new ChatEntry(key, sender, name, text, time, d, content);
     }
 
-    ChatEntry acknowledged(String serverId, String serverTime) {
+    /** The server took it: its id and time, and its copy of the files (with their download addresses) when any. */
+    ChatEntry acknowledged(String serverId, String serverTime, RichContent served) {
         return new ChatEntry(serverId != null ? serverId : key, sender, name, text,
-                serverTime != null ? serverTime : time, Delivery.DELIVERED, quickReplies);
+                serverTime != null ? serverTime : time, Delivery.DELIVERED,
+                served != null && !served.attachments().isEmpty() ? served : content);
+    }
+
+    /** This row with a file's fresh download address (§3.7). */
+    ChatEntry withAttachmentUrl(String attachmentId, String url) {
+        return new ChatEntry(key, sender, name, text, time, delivery, content.withUrl(attachmentId, url));
     }
 }

@@ -2,6 +2,7 @@ package dev.guestchat.core;
 
 import dev.guestchat.protocol.ClientFrame;
 import dev.guestchat.protocol.JsonParser;
+import dev.guestchat.protocol.RichContent;
 import dev.guestchat.protocol.ServerFrame;
 import dev.guestchat.protocol.StringPairs;
 import dev.guestchat.protocol.WireMessage;
@@ -27,6 +28,8 @@ final class Conversation {
     private final SendQueue sends;
     /** Fills the transcript from the history API after a reconnect or reload. */
     private final HistorySync history;
+    /** Renews the download addresses of the files shown. */
+    private final AttachmentLinks links;
     /** Hides the agent typing indicator; null when not shown. */
     private Ports.Cancellable typingTimer;
     /** Custom attributes for the next customer message; null when none are waiting. */
@@ -38,7 +41,12 @@ final class Conversation {
         this.ctx = ctx;
         this.connection = connection;
         this.sends = new SendQueue(ctx.scheduler, this::transmit);
-        this.history = new HistorySync(ctx, historySource, json, connection, transcript, sends);
+        this.links = new AttachmentLinks(ctx, connection, transcript);
+        this.history = new HistorySync(ctx, historySource, json, connection, transcript, sends, links);
+    }
+
+    AttachmentLinks links() {
+        return links;
     }
 
     List<ChatEntry> rows() {
@@ -51,14 +59,17 @@ final class Conversation {
 
     /**
      * Shows the customer's text as sending and queues it; it leaves when the queue may send. {@code reply} is set
-     * when the text is a button's answer (a ButtonResponse), null for typed text.
+     * when the text is a button's answer (a ButtonResponse), null for typed text; {@code file} is an uploaded file
+     * the message carries, null when none.
      */
-    void add(String text, ClientFrame.ButtonReply reply) {
+    void add(String text, ClientFrame.ButtonReply reply, RichContent.Attachment file) {
         String tracingId = ctx.ids.newId();
-        Outbox.Pending message = new Outbox.Pending(tracingId, text, customAttributes, reply);
+        Outbox.Pending message = new Outbox.Pending(tracingId, text, customAttributes, reply,
+                file != null ? file.id() : null);
         customAttributes = null; // they travel with this message (§3.3: any message may carry them)
         transcript.put(new ChatEntry(tracingId, ChatEntry.Sender.CUSTOMER, null, text, null,
-                ChatEntry.Delivery.SENDING, new ArrayList<>()));
+                ChatEntry.Delivery.SENDING, file == null ? RichContent.NONE
+                : RichContent.ofFile(file)));
         ctx.store.active(true);
         ctx.observer.transcriptChanged(transcript.rows());
         sends.add(message);
@@ -151,10 +162,16 @@ final class Conversation {
             if (own != null) {
                 ChatEntry sent = transcript.get(own.tracingId());
                 ChatEntry base = sent != null ? sent : ChatEntry.fromWire(m);
-                transcript.replace(own.tracingId(), base.acknowledged(m.id(), m.time()));
+                ChatEntry acknowledged = base.acknowledged(m.id(), m.time(), m.content());
+                transcript.replace(own.tracingId(), acknowledged);
+                links.track(acknowledged, true);
                 ctx.observer.transcriptChanged(transcript.rows());
-            } else if (m.isDisplayable() && m.id() != null && transcript.put(ChatEntry.fromWire(m))) {
-                ctx.observer.transcriptChanged(transcript.rows()); // typed in another tab
+            } else if (m.isDisplayable() && m.id() != null) {
+                ChatEntry entry = ChatEntry.fromWire(m);
+                if (transcript.put(entry)) { // typed in another tab
+                    links.track(entry, true);
+                    ctx.observer.transcriptChanged(transcript.rows());
+                }
             }
             ctx.store.active(true);
             return;
@@ -172,6 +189,7 @@ final class Conversation {
             typingTimer = Ports.cancel(typingTimer);
             ctx.observer.agentTyping(false);
             if (transcript.put(entry)) {
+                links.track(entry, true);
                 ctx.observer.transcriptChanged(transcript.rows());
                 ctx.observer.messageReceived(entry);
             }
@@ -229,10 +247,12 @@ final class Conversation {
 
     void destroy() {
         typingTimer = Ports.cancel(typingTimer);
+        links.forget();
     }
 
     private void forgetRows() {
         history.forget(); // late pages of the old session are dropped
+        links.forget();
         transcript.clear();
         ctx.observer.transcriptChanged(transcript.rows());
     }
@@ -252,7 +272,7 @@ final class Conversation {
             return false; // the socket is gone: the next configure resumes the queue
         }
         connection.send(new ClientFrame.SendText(ctx.store.token(), p.tracingId(), p.text(), p.customAttributes(),
-                p.reply()));
+                p.reply(), p.attachmentId()));
         return true;
     }
 }

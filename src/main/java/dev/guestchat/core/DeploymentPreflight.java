@@ -1,5 +1,6 @@
 package dev.guestchat.core;
 
+import dev.guestchat.protocol.AllowedMedia;
 import dev.guestchat.protocol.JsonObjectView;
 import dev.guestchat.protocol.JsonParser;
 
@@ -17,9 +18,11 @@ final class DeploymentPreflight {
     private final JsonParser json;
     private final GuestConnection connection;
     private final GuestTyping typing;
+    private final FileUpload upload;
 
     DeploymentPreflight(SessionContext ctx, Ports.DeploymentConfigSource source, JsonParser json,
-                        GuestConnection connection, GuestTyping typing) {
+                        GuestConnection connection, GuestTyping typing, FileUpload upload) {
+        this.upload = upload;
         this.ctx = ctx;
         this.source = source;
         this.json = json;
@@ -56,6 +59,7 @@ final class DeploymentPreflight {
         if (Boolean.FALSE.equals(conversations.bool("showUserTypingIndicator"))) {
             typing.disable();
         }
+        upload.allowFromConfig(AllowedMedia.fromConfig(path(config, "messenger", "fileUpload")));
     }
 
     private void unknownDeployment() {

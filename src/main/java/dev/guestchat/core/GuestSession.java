@@ -23,19 +23,22 @@ public final class GuestSession {
     private final GuestTyping typing;
     private final DeploymentPreflight preflight;
     private final PageExit exits;
+    /** The customer's file on its way to a message. */
+    private final FileUpload upload;
 
     public GuestSession(SessionConfig config, Ports.Scheduler scheduler, Ports.SocketFactory sockets,
                         Ports.KeyValueStore storage, Ports.HistorySource history,
                         Ports.DeploymentConfigSource deploymentConfig, Ports.IdSource ids,
                         Ports.TabPresence tabs, JsonParser json, SessionObserver observer, Ports.Log log,
-                        Backoff backoff) {
+                        Backoff backoff, Ports.FileUploader uploader) {
         this.ctx = new SessionContext(config, scheduler, ids, new SessionStore(storage, config.deploymentId()),
                 observer, log);
         this.connection = new GuestConnection(ctx, sockets, new ServerFrames(json), backoff, new Dispatch());
         this.conversation = new Conversation(ctx, connection, history, json);
         this.ending = new ChatEnding(ctx, connection, conversation);
         this.typing = new GuestTyping(ctx, connection);
-        this.preflight = new DeploymentPreflight(ctx, deploymentConfig, json, connection, typing);
+        this.upload = new FileUpload(ctx, connection, uploader);
+        this.preflight = new DeploymentPreflight(ctx, deploymentConfig, json, connection, typing, upload);
         this.exits = new PageExit(ctx, tabs, connection, conversation, ending);
     }
 
@@ -70,22 +73,45 @@ public final class GuestSession {
         typing.typed();
     }
 
-    /** Sends a customer text; false when there is nothing to send or sending is not allowed now. */
+    /**
+     * Sends a customer text, with the attached file when one is ready; false when there is nothing to send, the
+     * file is still uploading, or sending is not allowed now.
+     */
     public boolean send(String text) {
-        return say(text, null);
+        return say(text, null, true);
     }
 
     /**
-     * Answers a quick reply or button: its text shows as the customer's message and the service gets a
-     * ButtonResponse (§3.3.3) with the button's payload; false as for {@link #send}.
+     * Answers a quick reply ({@code kind} {@code QuickReply}) or a card's Postback button ({@code Button}): its text
+     * shows as the customer's message and the service gets a ButtonResponse (§3.3.3) with the button's payload;
+     * false as for {@link #send}.
      */
-    public boolean choose(String text, String payload, String originatingMessageId) {
-        return say(text, new ClientFrame.ButtonReply("QuickReply", payload != null ? payload : text, originatingMessageId));
+    public boolean choose(String text, String payload, String originatingMessageId, String kind) {
+        return say(text, new ClientFrame.ButtonReply(kind, payload != null ? payload : text, originatingMessageId), false);
     }
 
-    private boolean say(String text, ClientFrame.ButtonReply reply) {
+    /** Attaches a file the customer picked, dropped or pasted (it uploads at once); false when it was refused. */
+    public boolean attach(Ports.LocalFile file) {
+        return ctx.state() != SessionState.READ_ONLY && ctx.state() != SessionState.FAILED && upload.attach(file);
+    }
+
+    /** The customer removed the attached file (or cancelled its upload). */
+    public void removeFile() {
+        upload.remove();
+    }
+
+    /** A file in the transcript could not be loaded (an image's {@code error}): its address may have expired. */
+    public void fileFailedToLoad(String attachmentId) {
+        conversation.links().failed(attachmentId);
+    }
+
+    private boolean say(String text, ClientFrame.ButtonReply reply, boolean withFile) {
         String trimmed = text == null ? "" : text.trim();
-        if (trimmed.isEmpty()) {
+        if (withFile && upload.busy()) {
+            ctx.observer.error(new WidgetError(0, "upload-busy", null));
+            return false;
+        }
+        if (trimmed.isEmpty() && !(withFile && upload.hasReadyFile())) {
             return false;
         }
         if (ctx.state() == SessionState.ENDED) {
@@ -96,7 +122,7 @@ public final class GuestSession {
             ctx.observer.error(new WidgetError(now == SessionState.READ_ONLY ? 409 : 0, "cannot-send", null));
             return false;
         }
-        conversation.add(trimmed, reply); // leaves now if the queue may send, else in its turn
+        conversation.add(trimmed, reply, withFile ? upload.take() : null); // leaves now or in its turn
         if (!connection.isConfigured()) {
             connection.ensureOpen();
         }
@@ -228,6 +254,8 @@ public final class GuestSession {
         @Override
         public void onSessionConfigured(ServerFrame.SessionResponse response) {
             conversation.takeLimits(response);
+            upload.allow(response.media());
+            upload.connected();
             if (!ending.resumePendingEnd()) { // an end the customer asked for comes before anything else
                 conversation.joined(response);
             }
@@ -235,6 +263,9 @@ public final class GuestSession {
 
         @Override
         public void onFrame(ServerFrame frame) {
+            if (upload.onFrame(frame) || conversation.links().onFrame(frame)) {
+                return; // about a file: ours on its way, or a fresh address for one shown
+            }
             if (frame instanceof ServerFrame.StructuredMessage m) {
                 conversation.onMessage(m);
             } else if (frame instanceof ServerFrame.SessionCleared) {
@@ -253,7 +284,7 @@ public final class GuestSession {
                 conversation.onTooManyRequests(tooMany);
             } else if (frame instanceof ServerFrame.ErrorReply error) {
                 onError(error);
-            } else if (frame instanceof ServerFrame.Unknown unknown) {
+            } else if (frame instanceof ServerFrame.Unknown unknown && !unknown.frameClass().equals("AttachmentDeletedResponse")) {
                 ctx.log.warn("guest-chat: ignored frame of class " + unknown.frameClass());
             } else if (frame instanceof ServerFrame.Malformed malformed) {
                 ctx.log.warn("guest-chat: ignored malformed frame " + malformed.excerpt());

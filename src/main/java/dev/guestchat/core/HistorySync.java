@@ -20,11 +20,14 @@ final class HistorySync {
     private final GuestConnection connection;
     private final Transcript transcript;
     private final SendQueue sends;
+    /** Files restored from history get fresh download addresses (theirs may have expired). */
+    private final AttachmentLinks links;
     /** Bumped whenever the transcript is reset, so late pages of an older session are dropped. */
     private int generation;
 
     HistorySync(SessionContext ctx, Ports.HistorySource source, JsonParser json, GuestConnection connection,
-                Transcript transcript, SendQueue sends) {
+                Transcript transcript, SendQueue sends, AttachmentLinks links) {
+        this.links = links;
         this.ctx = ctx;
         this.source = source;
         this.json = json;
@@ -64,7 +67,9 @@ final class HistorySync {
                 boolean changed = page == 1 && settleUnsure(decoded.messages());
                 for (WireMessage m : decoded.messages()) {
                     if (m.isDisplayable() && m.id() != null && !m.hasPresence("Clear")) {
-                        changed |= transcript.put(ChatEntry.fromWire(m));
+                        ChatEntry entry = ChatEntry.fromWire(m);
+                        changed |= transcript.put(entry);
+                        links.track(entry, false);
                     }
                 }
                 if (changed) {
@@ -103,7 +108,7 @@ final class HistorySync {
         if (arrived) {
             ChatEntry sent = transcript.get(unsure.tracingId());
             if (sent != null) {
-                transcript.replace(unsure.tracingId(), sent.acknowledged(last.id(), last.time()));
+                transcript.replace(unsure.tracingId(), sent.acknowledged(last.id(), last.time(), last.content()));
             }
             sends.settle(unsure.tracingId());
         }

@@ -14,9 +14,9 @@ public final class Outbox {
      * {@code customAttributes} ride along with it (null when none).
      */
     public record Pending(String tracingId, String text, dev.guestchat.protocol.StringPairs customAttributes,
-                          dev.guestchat.protocol.ClientFrame.ButtonReply reply) {
+                          dev.guestchat.protocol.ClientFrame.ButtonReply reply, String attachmentId) {
         public Pending(String tracingId, String text, dev.guestchat.protocol.StringPairs customAttributes) {
-            this(tracingId, text, customAttributes, null);
+            this(tracingId, text, customAttributes, null, null);
         }
 
     }

@@ -102,6 +102,29 @@ public final class Ports {
         void onConfig(int status, String body);
     }
 
+    /** A file the customer picked, dropped or pasted (a browser {@code File}). */
+    public interface LocalFile {
+        String name();
+
+        /** MIME type as the browser guessed it; "" when it could not. */
+        String type();
+
+        double size();
+    }
+
+    /** Sends a file with HTTP PUT to a presigned address, with exactly these headers (§7 step 4). */
+    public interface FileUploader {
+        Cancellable put(String url, dev.guestchat.protocol.StringPairs headers, LocalFile file, UploadProgress progress);
+    }
+
+    public interface UploadProgress {
+        /** Share of the bytes sent so far, 0–1. */
+        void onProgress(double fraction);
+
+        /** The PUT finished: its HTTP status, or 0 when it did not complete. Not called after a cancel. */
+        void onDone(int status);
+    }
+
     /** Fresh unique ids for tokens and tracingIds (crypto-random in the browser). */
     public interface IdSource {
         String newId();

@@ -18,4 +18,10 @@ public interface SessionObserver {
 
     /** The conversation ended; {@code byCustomer} is false for agent disconnects and expiry. */
     void ended(boolean byCustomer);
+
+    /** The file waiting to be sent changed (progress, ready); null when there is none any more. */
+    void uploadChanged(UploadStatus upload);
+
+    /** Whether this deployment takes files from customers (the attach button shows only then). */
+    void uploadsAllowed(boolean allowed);
 }

@@ -21,17 +21,24 @@ public sealed interface ClientFrame {
         }
     }
 
-    /** §3.3.1: a guest text message, optionally with custom attributes inside {@code message.channel}. */
-    record SendText(String token, String tracingId, String text, StringPairs customAttributes, ButtonReply reply)
-            implements ClientFrame {
+    /**
+     * §3.3.1: a guest text message, optionally with custom attributes inside {@code message.channel}, a button's
+     * answer ({@code reply}, §3.3.3) or an uploaded file ({@code attachmentId}, §3.3.2; one per message).
+     */
+    record SendText(String token, String tracingId, String text, StringPairs customAttributes, ButtonReply reply,
+                    String attachmentId) implements ClientFrame {
         public SendText(String token, String tracingId, String text, StringPairs customAttributes) {
-            this(token, tracingId, text, customAttributes, null);
+            this(token, tracingId, text, customAttributes, null, null);
         }
 
         @Override
         public String toJson() {
             JsonText json = envelope("onMessage", token, tracingId).open("message")
                     .field("type", reply != null ? "Structured" : "Text").field("text", text);
+            if (attachmentId != null) { // by id only, as the official SDK sends it
+                json.openArray("content").element().field("contentType", "Attachment").open("attachment")
+                        .field("id", attachmentId).end().end().closeArray();
+            }
             if (reply != null) { // §3.3.3: the choice, as the button offered it
                 json.openArray("content").element().field("contentType", "ButtonResponse").open("buttonResponse")
                         .field("type", reply.type()).field("text", text).field("payload", reply.payload());
@@ -50,6 +57,25 @@ public sealed interface ClientFrame {
      * button carried, {@code originatingMessageId} the id of the message that offered it (null when unknown).
      */
     record ButtonReply(String type, String payload, String originatingMessageId) {
+    }
+
+    /** §3.6: asks where to upload a file; the answer is a PresignedUrl or an UploadResult refusal. */
+    record RequestUpload(String token, String tracingId, String attachmentId, String fileName, String fileType,
+                         int fileSize) implements ClientFrame {
+        @Override
+        public String toJson() {
+            return envelope("onAttachment", token, tracingId).field("attachmentId", attachmentId)
+                    .field("fileName", fileName).field("fileType", fileType).field("fileSize", fileSize)
+                    .field("errorsAsJson", true).end().toString();
+        }
+    }
+
+    /** §3.7 {@code getAttachment} (a fresh download address) and §3.8 {@code deleteAttachment} (an unsent upload). */
+    record AttachmentAction(String action, String token, String tracingId, String attachmentId) implements ClientFrame {
+        @Override
+        public String toJson() {
+            return envelope(action, token, tracingId).field("attachmentId", attachmentId).end().toString();
+        }
     }
 
     /** §3.3.5 / §3.3.6: Presence Join (autostart) and Clear (ends the conversation). */

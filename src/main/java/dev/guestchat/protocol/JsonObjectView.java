@@ -19,6 +19,9 @@ public interface JsonObjectView {
     /** The objects of an array value, skipping elements that are not objects; empty when absent. */
     java.util.List<JsonObjectView> objects(String key);
 
+    /** The strings of an array value, skipping elements that are not strings; empty when absent. */
+    java.util.List<String> texts(String key);
+
     /** The string-valued entries of an object value, for {@code metadata}-like maps; empty when absent. */
     StringPairs strings(String key);
 

@@ -31,6 +31,12 @@ public final class JsonText {
         return this;
     }
 
+    public JsonText field(String name, int value) {
+        key(name);
+        out.append(value);
+        return this;
+    }
+
     public JsonText field(String name, boolean value) {
         key(name);
         out.append(value);

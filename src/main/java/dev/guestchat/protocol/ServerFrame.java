@@ -9,9 +9,29 @@ public sealed interface ServerFrame {
     /** Echo of the request's tracingId; null for pushes. */
     String tracingId();
 
-    /** §4.1 */
+    /** §4.1; {@code media} is null when the response did not say which files are allowed. */
     record SessionResponse(String tracingId, boolean connected, boolean newSession, boolean readOnly,
-                           int maxCustomDataBytes, long durationSeconds, long expirationDate) implements ServerFrame {
+                           int maxCustomDataBytes, long durationSeconds, long expirationDate, AllowedMedia media)
+            implements ServerFrame {
+        public SessionResponse(String tracingId, boolean connected, boolean newSession, boolean readOnly,
+                               int maxCustomDataBytes, long durationSeconds, long expirationDate) {
+            this(tracingId, connected, newSession, readOnly, maxCustomDataBytes, durationSeconds, expirationDate, null);
+        }
+    }
+
+    /**
+     * §4.7: where to PUT a file ({@code headers} must go with it), or — from {@code getAttachment}, with no
+     * headers — a fresh download address.
+     */
+    record PresignedUrl(String tracingId, String attachmentId, String url, StringPairs headers) implements ServerFrame {
+    }
+
+    /**
+     * §4.8 / §4.9: the verdict on an upload — {@code UploadSuccessEvent} ({@code ok}, with a download address),
+     * {@code UploadFailureEvent}, or {@code GenerateUrlError} (no upload address: type, size or name refused).
+     */
+    record UploadResult(String tracingId, String attachmentId, boolean ok, String downloadUrl, int errorCode)
+            implements ServerFrame {
     }
 
     /** §4.2: agent/bot messages, the Inbound copy of our own, events; {@code response} marks the echo reply. */

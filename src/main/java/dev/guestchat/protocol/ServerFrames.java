@@ -45,6 +45,13 @@ public final class ServerFrames {
             }
             return new ServerFrame.ErrorReply(tracingId, code, message);
         }
+        if ("GenerateUrlError".equals(cls) || "UploadFailureEvent".equals(cls) || "UploadSuccessEvent".equals(cls)) {
+            // before the generic error branch: a refused upload comes with an error code and a body (§4.9)
+            Double errorCode = body != null ? body.number("errorCode") : null;
+            return new ServerFrame.UploadResult(tracingId, body != null ? body.string("attachmentId") : null,
+                    "UploadSuccessEvent".equals(cls), body != null ? body.string("downloadUrl") : null,
+                    errorCode != null ? errorCode.intValue() : code);
+        }
         if ("TooManyRequestsErrorMessage".equals(cls)) {
             Double retry = body != null ? body.number("retryAfter") : null;
             Double errorCode = body != null ? body.number("errorCode") : null;
@@ -62,7 +69,14 @@ public final class ServerFrames {
                 }
                 return new ServerFrame.SessionResponse(tracingId, body.flag("connected"), body.flag("newSession"),
                         body.flag("readOnly"), (int) number(body, "maxCustomDataBytes", 2048),
-                        (long) number(body, "durationSeconds", 0), (long) number(body, "expirationDate", 0));
+                        (long) number(body, "durationSeconds", 0), (long) number(body, "expirationDate", 0),
+                        AllowedMedia.fromSession(body));
+            case "PresignedUrlResponse":
+                if (body == null || body.string("url") == null) {
+                    return new ServerFrame.Malformed(tracingId, excerpt(text));
+                }
+                return new ServerFrame.PresignedUrl(tracingId, body.string("attachmentId"), body.string("url"),
+                        body.strings("headers"));
             case "StructuredMessage":
                 if (body == null) {
                     return new ServerFrame.Malformed(tracingId, excerpt(text));

@@ -14,11 +14,11 @@ import java.util.List;
  * @param nickname    {@code channel.from.nickname}: agent or bot display name; null when absent
  * @param bot         true when {@code originatingEntity} is {@code Bot}
  * @param events      typing and presence events, in order
- * @param quickReplies quick-reply buttons offered by an Outbound Structured message
+ * @param content     buttons, cards and files the message carries; {@link RichContent#NONE} when none
  * @param metadata    string metadata (readOnly flag on Disconnect, echo expiry data)
  */
 public record WireMessage(String id, String type, boolean inbound, String text, String time, String nickname,
-                          boolean bot, List<Event> events, List<QuickReply> quickReplies,
+                          boolean bot, List<Event> events, RichContent content,
                           StringPairs metadata) {
 
     /** One {@code events[]} item; {@code kind} is the presence or typing subtype ({@code Join}, {@code On}, …). */
@@ -28,7 +28,9 @@ public record WireMessage(String id, String type, boolean inbound, String text, 
         }
     }
 
-    public record QuickReply(String text, String payload) {
+    /** Quick replies offered by an Outbound Structured message (V1 and V2). */
+    public List<RichContent.Button> quickReplies() {
+        return content.quickReplies();
     }
 
     public boolean hasPresence(String presenceType) {
@@ -51,7 +53,7 @@ public record WireMessage(String id, String type, boolean inbound, String text, 
 
     /** True when the message carries something a person should read (not just events). */
     public boolean isDisplayable() {
-        return (text != null && !text.isEmpty()) || !quickReplies.isEmpty();
+        return (text != null && !text.isEmpty()) || !content.isEmpty();
     }
 
     static WireMessage decode(JsonObjectView body) {
@@ -64,16 +66,10 @@ public record WireMessage(String id, String type, boolean inbound, String text, 
                     : "Typing".equals(eventType) ? e.object("typing") : null;
             events.add(new Event(eventType, detail != null ? detail.string("type", "") : ""));
         }
-        List<QuickReply> replies = new ArrayList<>();
-        for (JsonObjectView c : body.objects("content")) {
-            JsonObjectView qr = "QuickReply".equals(c.string("contentType")) ? c.object("quickReply") : null;
-            if (qr != null && qr.string("text") != null) {
-                replies.add(new QuickReply(qr.string("text"), qr.string("payload", qr.string("text"))));
-            }
-        }
         return new WireMessage(body.string("id"), body.string("type", "Unknown"),
                 "Inbound".equals(body.string("direction")), body.string("text"),
                 channel != null ? channel.string("time") : null, from != null ? from.string("nickname") : null,
-                "Bot".equals(body.string("originatingEntity")), events, replies, body.strings("metadata"));
+                "Bot".equals(body.string("originatingEntity")), events, RichContent.decode(body.objects("content")),
+                body.strings("metadata"));
     }
 }

@@ -20,7 +20,12 @@ final class AgentControl {
     private final EventLog log;
     private final JsonMapper json;
 
-    AgentControl(SimState state, SimWire wire, Routing routing, EventLog log, JsonMapper json) {
+    /** Agents' files live with the guests' (one store, one expiry rule). */
+    private final SimAttachments attachments;
+
+    AgentControl(SimState state, SimWire wire, Routing routing, EventLog log, JsonMapper json,
+                 SimAttachments attachments) {
+        this.attachments = attachments;
         this.state = state;
         this.wire = wire;
         this.routing = routing;
@@ -59,8 +64,11 @@ final class AgentControl {
     }
 
     /**
-     * {@code POST /sim/conversations/{id}/messages}: {@code {text, nickname?, bot?, quickReplies?}}; a quick reply is a
-     * label (its payload is the label) or {@code {text, payload}}.
+     * {@code POST /sim/conversations/{id}/messages}: {@code {text, nickname?, bot?, quickReplies?, content?, file?}}; a
+     * quick reply is a label (its payload is the label) or {@code {text, payload}}; {@code content} is a list of
+     * content items sent as given (Card, Carousel, QuickReplyV2, anything); {@code file} is
+     * {@code {name, type, base64?}}, stored here and sent as an Attachment (an image/png without bytes gets a small
+     * generated picture).
      */
     void agentMessage(Context ctx) {
         JsonNode body = body(ctx);
@@ -75,8 +83,20 @@ final class AgentControl {
                 String label = q.isObject() ? q.path("text").asString("") : q.asString("");
                 replies.add(new SimFrames.QuickReply(label, q.isObject() ? q.path("payload").asString(label) : label));
             });
+            List<JsonNode> content = new ArrayList<>();
+            body.path("content").forEach(content::add);
+            JsonNode file = body.path("file");
+            SimSession s = state.sessions.get(conv.token);
+            if (file.isObject() && s != null) {
+                String type = file.path("type").asString("image/png");
+                byte[] bytes = file.path("base64").isString()
+                        ? java.util.Base64.getDecoder().decode(file.get("base64").asString())
+                        : SamplePicture.png(file.path("name").asString("picture"));
+                content.add(attachments.agentFile(s, file.path("name").asString("picture.png"), type, bytes,
+                        "http://" + ctx.host()));
+            }
             ObjectNode sent = routing.agentSays(conv, body.path("text").asString(""),
-                    body.path("nickname").asString("Dana"), body.path("bot").asBoolean(false), replies);
+                    body.path("nickname").asString("Dana"), body.path("bot").asBoolean(false), replies, content);
             ctx.contentType("application/json").result(json.writeValueAsString(sent));
         }
     }

@@ -18,9 +18,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Validates every client frame against the Guest API's own schema ({@code guest-api-messages.swagger.json},
- * the official Java SDK's definitions). One documented relaxation: {@code SendMessageRequest} marks {@code time}
- * required, but no client sends it and the service accepts frames without it (PROTOCOL.md §3.3), so it is
- * dropped from that definition's required list.
+ * the official Java SDK's definitions), with three documented relaxations, each a field the schema marks required
+ * that the official Java SDK itself never sends and the service does without: {@code SendMessageRequest.time}
+ * (PROTOCOL.md §3.3), {@code GenerateUploadUrlRequest.fileMd5} (§3.6) and {@code ContentAttachment.mediaType}
+ * (§3.3.2: a message names its attachment by id only).
  */
 public final class FrameValidator {
     /** action → definition name of its request model. */
@@ -40,20 +41,26 @@ public final class FrameValidator {
 
     public FrameValidator(JsonNode swagger) {
         ObjectNode definitions = ((ObjectNode) swagger.get("definitions")).deepCopy();
-        JsonNode required = definitions.path("SendMessageRequest").path("required");
-        if (required instanceof ArrayNode list) {
-            for (int i = list.size() - 1; i >= 0; i--) {
-                if ("time".equals(list.get(i).asString())) {
-                    list.remove(i);
-                }
-            }
-        }
+        relax(definitions, "SendMessageRequest", "time");
+        relax(definitions, "GenerateUploadUrlRequest", "fileMd5");
+        relax(definitions, "ContentAttachment", "mediaType");
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4);
         for (Map.Entry<String, String> e : REQUEST_MODELS.entrySet()) {
             ObjectNode root = definitions.objectNode();
             root.put("$ref", "#/definitions/" + e.getValue());
             root.set("definitions", definitions);
             schemas.put(e.getKey(), registry.getSchema(root));
+        }
+    }
+
+    private static void relax(ObjectNode definitions, String definition, String field) {
+        JsonNode required = definitions.path(definition).path("required");
+        if (required instanceof ArrayNode list) {
+            for (int i = list.size() - 1; i >= 0; i--) {
+                if (field.equals(list.get(i).asString())) {
+                    list.remove(i);
+                }
+            }
         }
     }
 

@@ -21,6 +21,8 @@ public final class GuestApiSimulator implements AutoCloseable {
     private final EventLog log;
     private final SimWire wire;
     private final AgentControl agent;
+    /** Guests' and agents' files; emptied by {@link #reset()}. */
+    private final SimAttachments attachments;
     private final Javalin app;
 
     /** A directory served as static files under {@code urlPrefix}, with extra response headers (e.g. a CSP). */
@@ -39,10 +41,12 @@ public final class GuestApiSimulator implements AutoCloseable {
         log = new EventLog(json);
         wire = new SimWire(state, json, log);
         Routing routing = new Routing(state, wire, log);
-        GuestProtocol protocol = new GuestProtocol(state, wire, routing, FrameValidator.load(json), jwt, log, json);
+        attachments = new SimAttachments(state, wire, log);
+        GuestProtocol protocol = new GuestProtocol(state, wire, routing, FrameValidator.load(json), jwt, log, json,
+                attachments);
         HistoryEndpoint history = new HistoryEndpoint(state, jwt, json);
         ConfigEndpoint config = new ConfigEndpoint(state);
-        agent = new AgentControl(state, wire, routing, log, json);
+        agent = new AgentControl(state, wire, routing, log, json, attachments);
         FaultInjection faults = new FaultInjection(state, wire, log);
         app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -66,6 +70,11 @@ public final class GuestApiSimulator implements AutoCloseable {
             c.routes.options("/api/*", ctx -> ctx.status(204));
             c.routes.get("/api/v2/webmessaging/messages", history::history);
             c.routes.get("/webdeployments/v1/deployments/{id}/config.json", config::deploymentConfig);
+            // the file store behind the presigned URLs (S3's part)
+            c.routes.put("/uploads/{id}", attachments::put);
+            c.routes.get("/downloads/{id}", attachments::download);
+            c.routes.options("/uploads/{id}", ctx -> SimAttachments.cors(ctx.status(204)));
+            c.routes.options("/downloads/{id}", ctx -> SimAttachments.cors(ctx.status(204)));
             // the agent's side
             c.routes.get("/sim/deployments", agent::deployments);
             c.routes.put("/sim/deployments/{id}", agent::putDeployment);
@@ -74,6 +83,8 @@ public final class GuestApiSimulator implements AutoCloseable {
             c.routes.post("/sim/conversations/{id}/typing", agent::agentTyping);
             c.routes.post("/sim/conversations/{id}/disconnect", agent::agentDisconnect);
             c.routes.get("/sim/events", agent::events);
+            c.routes.get("/sim/attachments", ctx -> ctx.contentType("application/json")
+                    .result(attachments.summary(ctx.queryParam("token")).toString()));
             c.routes.get("/agent", ctx -> ctx.redirect("/agent.html"));
             // faults and housekeeping
             c.routes.post("/sim/sessions/{token}/drop", faults::dropConnections);
@@ -129,6 +140,7 @@ public final class GuestApiSimulator implements AutoCloseable {
             }
             state.sessions.clear();
             state.conversations.clear();
+            attachments.reset();
             log.clear();
         }
     }

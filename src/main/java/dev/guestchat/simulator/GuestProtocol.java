@@ -33,11 +33,13 @@ final class GuestProtocol {
     private final JwtIssuer jwt;
     private final EventLog log;
     private final JsonMapper json;
+    /** Uploads, downloads and the attachment actions (§3.6–3.8). */
+    private final SimAttachments attachments;
     /** Numbers the sockets in the event log. */
     private final AtomicLong connectionIds = new AtomicLong();
 
     GuestProtocol(SimState state, SimWire wire, Routing routing, FrameValidator validator, JwtIssuer jwt, EventLog log,
-                  JsonMapper json) {
+                  JsonMapper json, SimAttachments attachments) {
         this.state = state;
         this.wire = wire;
         this.routing = routing;
@@ -45,6 +47,7 @@ final class GuestProtocol {
         this.jwt = jwt;
         this.log = log;
         this.json = json;
+        this.attachments = attachments;
     }
 
     /** §9: an unknown deployment is refused with HTTP 403 at the upgrade; fault injection can refuse with 503. */
@@ -67,7 +70,7 @@ final class GuestProtocol {
         ctx.session.setIdleTimeout(Duration.ofMinutes(10)); // §5.9: idle sockets close after 10 min
         synchronized (state) {
             SimConnection c = new SimConnection("c" + connectionIds.incrementAndGet(), ctx.queryParam("deploymentId"),
-                    ctx.header("Origin"), ctx);
+                    ctx.header("Origin"), ctx.header("Host"), ctx);
             state.connections.put(ctx, c);
             log.event("connected", null, c.id + " deploymentId=" + c.deploymentId + " origin=" + c.origin);
         }
@@ -182,13 +185,16 @@ final class GuestProtocol {
                         wire.detach(other);
                     }
                 }
-                ObjectNode body = SimFrames.sessionBody(false, s.readOnly);
+                ObjectNode body = SimFrames.sessionBody(false, s.readOnly, state.deployments.get(s.deploymentId));
                 body.put("connected", false); // §3.9: the caller learns it is now alone
                 wire.send(c, "response", "SessionResponse", 200, body, tracingId);
             }
             case "getConfiguration" ->
-                    wire.send(c, "response", "GetConfigurationResponse", 200, SimFrames.configurationBody(), tracingId);
-            default -> wire.sendError(c, 4000, "Feature unavailable in the simulator", tracingId); // attachments
+                    wire.send(c, "response", "GetConfigurationResponse", 200, SimFrames.configurationBody(state.deployments.get(s.deploymentId)), tracingId);
+            case "onAttachment" -> attachments.onAttachment(c, s, frame, tracingId);
+            case "getAttachment" -> attachments.getAttachment(c, s, frame, tracingId);
+            case "deleteAttachment" -> attachments.deleteAttachment(c, s, frame, tracingId);
+            default -> wire.sendError(c, 4000, "Feature unavailable", tracingId); // configureAuthenticatedSession
         }
     }
 
@@ -231,7 +237,8 @@ final class GuestProtocol {
         if (s.conversation != null) {
             s.conversation.guestConnections = s.connections.size();
         }
-        wire.send(c, "response", "SessionResponse", 200, SimFrames.sessionBody(newSession, s.readOnly), tracingId);
+        wire.send(c, "response", "SessionResponse", 200, SimFrames.sessionBody(newSession, s.readOnly,
+                state.deployments.get(deploymentId)), tracingId);
     }
 
     private void onMessage(SimConnection c, SimSession s, JsonNode frame, String tracingId) {
@@ -267,9 +274,17 @@ final class GuestProtocol {
             return;
         }
         ObjectNode body = SimFrames.inbound(message, attributes);
+        int refused = attachments.attachToMessage(s, body, c.httpBase);
+        if (refused != 0) {
+            wire.sendError(c, refused, refused == 4009 ? "Attachment not found" : "Attachment not successfully uploaded",
+                    tracingId);
+            return;
+        }
         s.store(body);
         SimConversation conv = routing.conversationOf(s);
-        conv.line("customer", text, body.path("channel").path("time").asString());
+        String files = SimAttachments.names(body);
+        conv.line("customer", files.isEmpty() ? text : (text.isEmpty() ? "" : text + " ") + "[file: " + files + "]",
+                body.path("channel").path("time").asString());
         for (SimConnection each : s.connections) {
             wire.send(each, "message", "StructuredMessage", 200, body, tracingId); // other tabs stay in sync (§5.8)
         }

@@ -54,15 +54,24 @@ final class Routing {
     /** Sends an Outbound message from the agent/bot to every connection of the conversation's token, and stores it. */
     ObjectNode agentSays(SimConversation conv, String text, String nickname, boolean bot,
                          List<SimFrames.QuickReply> quickReplies) {
+        return agentSays(conv, text, nickname, bot, quickReplies, List.of());
+    }
+
+    /** An agent's or bot's message with content items of any type (cards, carousels, files). */
+    ObjectNode agentSays(SimConversation conv, String text, String nickname, boolean bot,
+                         List<SimFrames.QuickReply> quickReplies, List<tools.jackson.databind.JsonNode> content) {
         long now = System.currentTimeMillis();
-        ObjectNode body = SimFrames.agentText(text, nickname, bot, quickReplies, now);
+        ObjectNode body = SimFrames.agentMessage(text, nickname, bot, quickReplies, content, now);
         if (conv.routedAt == 0) {
             conv.routedAt = now; // an agent who writes has the conversation
         }
         if (conv.agentRepliedAt == 0) {
             conv.agentRepliedAt = now;
         }
-        conv.line(bot ? "bot" : "agent", text, SimFrames.iso(now));
+        String files = SimAttachments.names(body);
+        conv.line(bot ? "bot" : "agent", (text == null ? "" : text) + (content.isEmpty() ? ""
+                : files.isEmpty() ? " [" + content.size() + " structured item(s)]" : " [file: " + files + "]"),
+                SimFrames.iso(now));
         SimSession s = state.sessions.get(conv.token);
         if (s != null && s.conversation == conv) {
             s.store(body);

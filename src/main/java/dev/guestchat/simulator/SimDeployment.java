@@ -24,6 +24,19 @@ final class SimDeployment {
     /** Fault injection: every socket handshake is refused (HTTP 503), as when the service cannot be reached. */
     boolean unreachable;
 
+    /** Messenger's file upload setting; off: no allowed media, onAttachment answers 4001. */
+    boolean attachmentsEnabled = true;
+    /** MIME types a guest may upload ({@code allowedMedia.inbound.fileTypes}). */
+    java.util.List<String> fileTypes = java.util.List.of("image/jpeg", "image/png", "image/gif", "application/pdf");
+    /** Largest upload ({@code allowedMedia.inbound.maxFileSizeKB}). */
+    int maxFileSizeKB = 10_240;
+    /** Test switch: the content check after a PUT fails ({@code UploadFailureEvent} 4003) instead of passing. */
+    boolean uploadsFail;
+    /** How long after a PUT the check answers (UploadSuccessEvent / UploadFailureEvent). */
+    long uploadCheckMillis = 150;
+    /** Download URLs answer 404 this long after they were made (§5.12: about 10 minutes). */
+    long downloadUrlMillis = 600_000;
+
     SimDeployment(String id) {
         this.id = id;
     }
@@ -38,6 +51,12 @@ final class SimDeployment {
         n.put("autoReply", autoReply);
         n.put("closeAfterClearMillis", closeAfterClearMillis);
         n.put("unreachable", unreachable);
+        n.put("attachmentsEnabled", attachmentsEnabled);
+        fileTypes.forEach(n.putArray("fileTypes")::add);
+        n.put("maxFileSizeKB", maxFileSizeKB);
+        n.put("uploadsFail", uploadsFail);
+        n.put("uploadCheckMillis", uploadCheckMillis);
+        n.put("downloadUrlMillis", downloadUrlMillis);
         return n;
     }
 
@@ -63,6 +82,26 @@ final class SimDeployment {
         }
         if (patch.has("unreachable")) {
             unreachable = patch.get("unreachable").asBoolean();
+        }
+        if (patch.has("attachmentsEnabled")) {
+            attachmentsEnabled = patch.get("attachmentsEnabled").asBoolean();
+        }
+        if (patch.path("fileTypes").isArray()) {
+            java.util.List<String> types = new java.util.ArrayList<>();
+            patch.get("fileTypes").forEach(t -> types.add(t.asString()));
+            fileTypes = java.util.List.copyOf(types);
+        }
+        if (patch.has("maxFileSizeKB")) {
+            maxFileSizeKB = Math.max(1, patch.get("maxFileSizeKB").asInt());
+        }
+        if (patch.has("uploadsFail")) {
+            uploadsFail = patch.get("uploadsFail").asBoolean();
+        }
+        if (patch.has("uploadCheckMillis")) {
+            uploadCheckMillis = Math.max(0, patch.get("uploadCheckMillis").asLong());
+        }
+        if (patch.has("downloadUrlMillis")) {
+            downloadUrlMillis = Math.max(1, patch.get("downloadUrlMillis").asLong());
         }
     }
 }

@@ -30,21 +30,21 @@ final class SimFrames {
     }
 
     /** SessionResponse (§4.1). */
-    static ObjectNode sessionBody(boolean newSession, boolean readOnly) {
+    static ObjectNode sessionBody(boolean newSession, boolean readOnly, SimDeployment d) {
         ObjectNode body = NODES.objectNode();
         body.put("connected", true);
         body.put("newSession", newSession);
         body.put("readOnly", readOnly);
-        putLimits(body);
+        putLimits(body, d);
         body.put("durationSeconds", SESSION_DURATION_SECONDS);
         body.put("expirationDate", Instant.now().getEpochSecond() + SESSION_DURATION_SECONDS);
         return body;
     }
 
     /** GetConfigurationResponse. */
-    static ObjectNode configurationBody() {
+    static ObjectNode configurationBody(SimDeployment d) {
         ObjectNode body = NODES.objectNode();
-        putLimits(body);
+        putLimits(body, d);
         body.put("messageRoutingEnabled", true);
         body.put("sessionDurationSeconds", SESSION_DURATION_SECONDS);
         return body;
@@ -86,9 +86,23 @@ final class SimFrames {
     }
 
     static ObjectNode agentText(String text, String nickname, boolean bot, List<QuickReply> quickReplies, long now) {
+        return agentMessage(text, nickname, bot, quickReplies, List.of(), now);
+    }
+
+    /**
+     * An agent's or bot's Outbound message: text, quick replies, and any further content items as given (cards,
+     * carousels, attachments, or types the widget does not know).
+     */
+    static ObjectNode agentMessage(String text, String nickname, boolean bot, List<QuickReply> quickReplies,
+                                   List<JsonNode> content, long now) {
         String id = newId();
-        ObjectNode body = message(id, quickReplies.isEmpty() ? "Text" : "Structured", "Outbound");
-        body.put("text", text);
+        boolean attachmentOnly = !content.isEmpty() && quickReplies.isEmpty()
+                && content.stream().allMatch(c -> "Attachment".equals(c.path("contentType").asString()));
+        ObjectNode body = message(id, quickReplies.isEmpty() && (content.isEmpty() || attachmentOnly) ? "Text"
+                : "Structured", "Outbound");
+        if (text != null && !text.isEmpty() || content.isEmpty()) {
+            body.put("text", text == null ? "" : text);
+        }
         body.put("originatingEntity", bot ? "Bot" : "Human");
         ObjectNode channel = body.putObject("channel");
         channel.put("time", iso(now));
@@ -96,10 +110,11 @@ final class SimFrames {
         channel.put("messageId", id);
         channel.putObject("from").put("nickname", nickname);
         channel.putObject("to");
-        if (!quickReplies.isEmpty()) {
-            ArrayNode content = body.putArray("content");
+        if (!quickReplies.isEmpty() || !content.isEmpty()) {
+            ArrayNode items = body.putArray("content");
+            content.forEach(items::add);
             for (QuickReply q : quickReplies) {
-                ObjectNode item = content.addObject();
+                ObjectNode item = items.addObject();
                 item.put("contentType", "QuickReply");
                 item.putObject("quickReply").put("text", q.text()).put("payload", q.payload()).put("action", "Message");
             }
@@ -141,27 +156,33 @@ final class SimFrames {
     }
 
     /** What a session may send: media types and size, blocked extensions, custom-attribute bytes (§4.1). */
-    private static void putLimits(ObjectNode body) {
-        body.set("allowedMedia", allowedMedia());
+    private static void putLimits(ObjectNode body, SimDeployment d) {
+        body.set("allowedMedia", allowedMedia(d));
         body.set("blockedExtensions", blockedExtensions());
         body.put("maxCustomDataBytes", MAX_CUSTOM_DATA_BYTES);
     }
 
-    private static ObjectNode allowedMedia() {
-        ObjectNode inbound = NODES.objectNode();
+    /** {@code allowedMedia}: empty when the deployment's file upload is off. */
+    private static ObjectNode allowedMedia(SimDeployment d) {
+        ObjectNode media = NODES.objectNode();
+        if (d == null || !d.attachmentsEnabled) {
+            return media;
+        }
+        ObjectNode inbound = media.putObject("inbound");
         ArrayNode types = inbound.putArray("fileTypes");
-        for (String t : List.of("image/jpeg", "image/png", "application/pdf")) {
+        for (String t : d.fileTypes) {
             types.addObject().put("type", t);
         }
-        inbound.put("maxFileSizeKB", 10240);
-        ObjectNode media = NODES.objectNode();
-        media.set("inbound", inbound);
+        inbound.put("maxFileSizeKB", d.maxFileSizeKB);
         return media;
     }
 
+    /** File name endings no deployment accepts (§4.1 {@code blockedExtensions}). */
+    static final List<String> BLOCKED_EXTENSIONS = List.of(".bat", ".cmd", ".exe", ".js", ".vbs");
+
     private static ArrayNode blockedExtensions() {
         ArrayNode a = NODES.arrayNode();
-        for (String e : List.of(".bat", ".cmd", ".exe", ".js", ".vbs")) {
+        for (String e : BLOCKED_EXTENSIONS) {
             a.add(e);
         }
         return a;

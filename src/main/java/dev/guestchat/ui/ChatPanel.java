@@ -2,6 +2,7 @@ package dev.guestchat.ui;
 
 import dev.guestchat.core.ChatEntry;
 import dev.guestchat.core.SessionState;
+import dev.guestchat.core.UploadStatus;
 import java.util.ArrayList;
 import java.util.List;
 import org.teavm.flavour.templates.BindTemplate;
@@ -41,6 +42,10 @@ public final class ChatPanel {
     private String notice;
     /** Messages from the agent while minimised. */
     private int unread;
+    /** The deployment takes files from customers: the attach button shows. */
+    private boolean uploadsAllowed;
+    /** The file waiting to be sent; null when there is none. */
+    private UploadStatus upload;
 
     /** Access to the composer element, supplied by the DOM host. */
     public interface Composer {
@@ -48,6 +53,9 @@ public final class ChatPanel {
 
         /** Moves focus to the element matching {@code selector} once the template has rendered. */
         void focusSoon(String selector);
+
+        /** Opens the browser's file picker. */
+        void pickFile();
     }
 
     /** Rows drawn when the panel opens, and how many more "Show earlier messages" adds. */
@@ -98,6 +106,14 @@ public final class ChatPanel {
             next.add(new RowView(entries.get(i), i == entries.size() - 1, strings));
         }
         rows = next;
+    }
+
+    public void setUploadsAllowed(boolean allowed) {
+        this.uploadsAllowed = allowed;
+    }
+
+    public void setUpload(UploadStatus upload) {
+        this.upload = upload;
     }
 
     public void setAgentTyping(boolean typing) {
@@ -206,6 +222,27 @@ public final class ChatPanel {
         return !getStatus().isEmpty();
     }
 
+    public boolean isAttachShown() {
+        return uploadsAllowed;
+    }
+
+    public boolean isUploadShown() {
+        return upload != null;
+    }
+
+    public String getUploadName() {
+        return upload != null ? upload.fileName() : "";
+    }
+
+    public int getUploadPercent() {
+        return upload != null ? upload.percent() : 0;
+    }
+
+    /** "Uploading" or "Ready to send": the progress bar's name. */
+    public String getUploadLabel() {
+        return strings.get(upload != null && upload.ready() ? "fileReady" : "uploading");
+    }
+
     // ---- control handlers (event:click)
 
     public void launch() {
@@ -262,12 +299,26 @@ public final class ChatPanel {
 
     public void submit() {
         String text = composer.take();
-        if (text != null && !text.trim().isEmpty()) {
-            actions.send(text);
+        if (text != null && !text.trim().isEmpty() || upload != null) { // a file may go without words
+            actions.send(text != null ? text : "");
         }
     }
 
     public void choose(RowView.Choice choice) {
-        actions.choose(choice.getText(), choice.payload, choice.messageId);
+        actions.choose(choice.getText(), choice.payload(), choice.messageId, "QuickReply");
+    }
+
+    /** A card's Postback button: answered as a ButtonResponse of type Button (§3.3.3). */
+    void chooseButton(String text, String payload, String messageId) {
+        actions.choose(text, payload, messageId, "Button");
+    }
+
+    public void pickFile() {
+        composer.pickFile();
+    }
+
+    public void removeFile() {
+        actions.removeFile();
+        composer.focusSoon(".gcw-input");
     }
 }

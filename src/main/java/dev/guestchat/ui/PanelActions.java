@@ -13,8 +13,14 @@ public interface PanelActions {
 
     void send(String text);
 
-    /** The customer picked a quick reply: {@code messageId} is the message that offered it. */
-    void choose(String text, String payload, String messageId);
+    /**
+     * The customer picked a quick reply or a card's button: {@code messageId} is the message that offered it,
+     * {@code kind} the ButtonResponse type ({@code QuickReply} or {@code Button}).
+     */
+    void choose(String text, String payload, String messageId, String kind);
+
+    /** The customer removed the attached file (cancelling its upload). */
+    void removeFile();
 
     /** Take the chat back after another window took it over. */
     void reconnect();

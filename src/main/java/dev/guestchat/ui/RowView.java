@@ -1,7 +1,8 @@
 package dev.guestchat.ui;
 
 import dev.guestchat.core.ChatEntry;
-import dev.guestchat.protocol.WireMessage;
+import dev.guestchat.protocol.JsonText;
+import dev.guestchat.protocol.RichContent;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +14,8 @@ public final class RowView {
     private final ChatEntry entry;
     /** Quick replies; only on the newest row, since older offers are spent. */
     private final List<Choice> choices;
+    /** Its files and cards as JSON for the panel's small DOM builder ({@code RichParts}); null when it has none. */
+    private final String rich;
 
     /** The catalogue, for names and delivery notes. */
     private final Strings strings;
@@ -23,11 +26,13 @@ public final class RowView {
         this.entry = entry;
         this.strings = strings;
         this.choices = new ArrayList<>();
+        RichContent content = entry.content();
         if (newest) {
-            for (WireMessage.QuickReply qr : entry.quickReplies()) {
-                choices.add(new Choice(qr.text(), qr.payload(), entry.key()));
+            for (RichContent.Button b : content.quickReplies()) {
+                choices.add(new Choice(b, entry.key()));
             }
         }
+        this.rich = content.attachments().isEmpty() && content.cards().isEmpty() ? null : richJson(entry);
     }
 
     public String getCssClass() {
@@ -75,20 +80,55 @@ public final class RowView {
         return choices;
     }
 
+    public boolean isRich() {
+        return rich != null;
+    }
+
+    public String getRichJson() {
+        return rich;
+    }
+
+    /**
+     * Files and cards in the short shape {@code RichParts} builds DOM from (text and checked http(s) addresses only):
+     * {@code {m: message id, r: carousel, f: [{n: name, u: address, i: id, g: image}], c: [{t: title, d: text,
+     * g: picture, u: link, b: [{t: label, p: payload, u: link}]}]}}.
+     */
+    static String richJson(ChatEntry entry) {
+        RichContent content = entry.content();
+        JsonText json = new JsonText().begin().field("m", entry.key()).field("r", content.carousel())
+                .openArray("f");
+        for (RichContent.Attachment a : content.attachments()) {
+            json.element().field("n", a.filename()).field("u", a.url()).field("i", a.id())
+                    .field("g", a.image() && a.url() != null).end();
+        }
+        json.closeArray().openArray("c");
+        for (RichContent.Card c : content.cards()) {
+            json.element().field("t", c.title()).field("d", c.description()).field("g", c.image()).field("u", c.url())
+                    .openArray("b");
+            for (RichContent.Button b : c.actions()) {
+                json.element().field("t", b.text()).field("p", b.payload()).field("u", b.url()).end();
+            }
+            json.closeArray().end();
+        }
+        return json.closeArray().end().toString();
+    }
+
     /** One quick reply as offered: its label, the payload it answers with, the id of the message that offered it. */
     public static final class Choice {
-        private final String text;
-        final String payload;
+        private final RichContent.Button button;
         final String messageId;
 
-        Choice(String text, String payload, String messageId) {
-            this.text = text;
-            this.payload = payload;
+        Choice(RichContent.Button button, String messageId) {
+            this.button = button;
             this.messageId = messageId;
         }
 
         public String getText() {
-            return text;
+            return button.text();
+        }
+
+        String payload() {
+            return button.payload();
         }
     }
 }

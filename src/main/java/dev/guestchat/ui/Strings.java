@@ -58,6 +58,17 @@ public final class Strings {
         "cannot-send", "Messages can't be sent right now.",
         "read-only", "This conversation has ended. Start a new chat to write again.",
         "too-long", "That message is too long to send.",
+        "attach", "Attach a file",
+        "removeFile", "Remove file",
+        "uploading", "Uploading",
+        "fileReady", "Ready to send",
+        "cardOf", "{n} of {1}",
+        "prevCard", "Previous card",
+        "nextCard", "Next card",
+        "upload-refused", "This file can't be sent: its type isn't accepted here.",
+        "upload-too-big", "This file is too large to send.",
+        "upload-failed", "The file could not be sent. Please try again.",
+        "upload-busy", "Please wait until the file has uploaded.",
         "message-rejected", "That message could not be sent.",
         "server-error", "The chat service reported an error.",
         "missing-deployment-id", "Chat is not available: the page did not configure a deployment.",
@@ -102,7 +113,7 @@ public final class Strings {
 
     /** The message for a failure, by its reason and code; null when the catalogue has none. */
     public String error(String reason, int code) {
-        String key = code == 409 ? "read-only" : code == 4011 ? "too-long" : reason;
+        String key = code == 409 ? "read-only" : code == 4011 ? "too-long" : code == 4002 ? "upload-too-big" : reason;
         return table.get(key);
     }
 

@@ -218,7 +218,7 @@ class ConversationTest extends SessionHarness {
                 + "\"originatingEntity\":\"Bot\",\"channel\":{\"time\":\"2026-01-05T10:41:02.118Z\"},\"content\":["
                 + "{\"contentType\":\"QuickReply\",\"quickReply\":{\"text\":\"Track my order\",\"payload\":\"TRACK\"}}]}}");
         assertEquals("TRACK", seen.rows.get(0).quickReplies().get(0).payload());
-        assertTrue(session.choose("Track my order", "TRACK", "offer-1"));
+        assertTrue(session.choose("Track my order", "TRACK", "offer-1", "QuickReply"));
         JsonNode m = s.last().path("message");
         assertEquals("Structured", m.path("type").asString());
         assertEquals("Track my order", m.path("text").asString());

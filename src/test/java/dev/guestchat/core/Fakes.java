@@ -250,6 +250,24 @@ final class Fakes {
         final List<WidgetError> errors = new ArrayList<>();
         final List<Boolean> ended = new ArrayList<>();
         boolean typing;
+        /** Every upload status reported, null for "no file", in order. */
+        final List<UploadStatus> uploads = new ArrayList<>();
+        /** Whether the deployment takes files, as last reported; null before any report. */
+        Boolean uploadsAllowed;
+
+        @Override
+        public void uploadChanged(UploadStatus upload) {
+            uploads.add(upload);
+        }
+
+        @Override
+        public void uploadsAllowed(boolean allowed) {
+            uploadsAllowed = allowed;
+        }
+
+        UploadStatus lastUpload() {
+            return uploads.isEmpty() ? null : uploads.get(uploads.size() - 1);
+        }
 
         @Override
         public void stateChanged(SessionState state) {
@@ -283,6 +301,42 @@ final class Fakes {
 
         String lastErrorReason() {
             return errors.isEmpty() ? null : errors.get(errors.size() - 1).reason();
+        }
+    }
+
+    /** A picked file: name, type and size, no bytes. */
+    record File(String name, String type, double size) implements Ports.LocalFile {
+    }
+
+    /** The presigned PUT: records each one; the test drives its progress and end. */
+    static final class Uploader implements Ports.FileUploader {
+        final List<Put> puts = new ArrayList<>();
+
+        @Override
+        public Ports.Cancellable put(String url, dev.guestchat.protocol.StringPairs headers, Ports.LocalFile file,
+                                     Ports.UploadProgress progress) {
+            Put put = new Put(url, headers, file, progress);
+            puts.add(put);
+            return () -> put.cancelled = true;
+        }
+
+        Put last() {
+            return puts.get(puts.size() - 1);
+        }
+    }
+
+    static final class Put {
+        final String url;
+        final dev.guestchat.protocol.StringPairs headers;
+        final Ports.LocalFile file;
+        final Ports.UploadProgress progress;
+        boolean cancelled;
+
+        Put(String url, dev.guestchat.protocol.StringPairs headers, Ports.LocalFile file, Ports.UploadProgress progress) {
+            this.url = url;
+            this.headers = headers;
+            this.file = file;
+            this.progress = progress;
         }
     }
 }

@@ -21,6 +21,7 @@ abstract class SessionHarness {
     final Fakes.Ids ids = new Fakes.Ids();
     final Fakes.Tabs tabs = new Fakes.Tabs();
     final Fakes.Observer seen = new Fakes.Observer();
+    final Fakes.Uploader uploader = new Fakes.Uploader();
     final List<String> warnings = new ArrayList<>();
     GuestSession session = session(EndOnPageExit.LEAVE, "dep");
 
@@ -31,7 +32,7 @@ abstract class SessionHarness {
     /** @param gecko the engine closes page sockets before pagehide, so exits end in beforeunload */
     GuestSession session(EndOnPageExit mode, String deployment, boolean gecko) {
         return new GuestSession(new SessionConfig(deployment, "wss://host/v1", mode, gecko), clock, sockets, store, history,
-                deploymentConfig, ids, tabs, JacksonJson.PARSER, seen, warnings::add, new Backoff(() -> 0.5));
+                deploymentConfig, ids, tabs, JacksonJson.PARSER, seen, warnings::add, new Backoff(() -> 0.5), uploader);
     }
 
     // ------------------------------------------------------------------ frame builders

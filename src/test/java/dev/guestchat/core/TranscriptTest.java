@@ -1,5 +1,6 @@
 package dev.guestchat.core;
 
+import dev.guestchat.protocol.RichContent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,11 +10,11 @@ import org.junit.jupiter.api.Test;
 
 class TranscriptTest {
     static ChatEntry timed(String key, String time) {
-        return new ChatEntry(key, ChatEntry.Sender.AGENT, null, key, time, ChatEntry.Delivery.DELIVERED, List.of());
+        return new ChatEntry(key, ChatEntry.Sender.AGENT, null, key, time, ChatEntry.Delivery.DELIVERED, RichContent.NONE);
     }
 
     static ChatEntry pending(String key) {
-        return new ChatEntry(key, ChatEntry.Sender.CUSTOMER, null, key, null, ChatEntry.Delivery.SENDING, List.of());
+        return new ChatEntry(key, ChatEntry.Sender.CUSTOMER, null, key, null, ChatEntry.Delivery.SENDING, RichContent.NONE);
     }
 
     static List<String> keys(Transcript t) {
@@ -43,11 +44,11 @@ class TranscriptTest {
     void acknowledgementReplacesInPlaceOrDropsTheLocalCopyIfTheServerCopyIsThere() {
         Transcript t = new Transcript();
         t.put(pending("trace"));
-        t.replace("trace", pending("trace").acknowledged("srv", "2026-01-01T00:00:01.000Z"));
+        t.replace("trace", pending("trace").acknowledged("srv", "2026-01-01T00:00:01.000Z", null));
         assertEquals(List.of("srv"), keys(t));
         t.put(pending("trace2"));
         t.put(timed("srv2", "2026-01-01T00:00:02.000Z"));
-        t.replace("trace2", pending("trace2").acknowledged("srv2", "2026-01-01T00:00:02.000Z"));
+        t.replace("trace2", pending("trace2").acknowledged("srv2", "2026-01-01T00:00:02.000Z", null));
         assertEquals(List.of("srv", "srv2"), keys(t));
         assertTrue(t.contains("srv2"));
     }
@@ -60,7 +61,7 @@ class TranscriptTest {
         t.put(pending("mine"));
         t.put(timed("agent", "2026-01-01T00:00:08.000Z"));
         assertEquals(List.of("a", "agent", "mine"), keys(t));
-        t.replace("mine", pending("mine").acknowledged("srv", "2026-01-01T00:00:07.000Z"));
+        t.replace("mine", pending("mine").acknowledged("srv", "2026-01-01T00:00:07.000Z", null));
         assertEquals(List.of("a", "srv", "agent"), keys(t));
     }
 
@@ -89,7 +90,7 @@ class TranscriptTest {
                     pendingKeys.add(p.key());
                 } else if (op < 7 && !pendingKeys.isEmpty()) {
                     String key = pendingKeys.remove(random.nextInt(pendingKeys.size()));
-                    ChatEntry acked = expected.remove(key).acknowledged("s" + key, time);
+                    ChatEntry acked = expected.remove(key).acknowledged("s" + key, time, null);
                     t.replace(key, acked);
                     expected.put(acked.key(), acked);
                 } else if (op == 7) {

@@ -48,7 +48,7 @@ class ClientFrameTest {
     @Test
     void aQuickReplyAnswerIsAStructuredButtonResponse() {
         JsonNode j = valid(new ClientFrame.SendText("tok", "t5", "Track my order", StringPairs.of("orderId", "A-1"),
-                new ClientFrame.ButtonReply("QuickReply", "TRACK", "4e0b9d2c")));
+                new ClientFrame.ButtonReply("QuickReply", "TRACK", "4e0b9d2c"), null));
         JsonNode m = j.path("message");
         assertEquals("Structured", m.path("type").asString());
         assertEquals("Track my order", m.path("text").asString());
@@ -60,7 +60,7 @@ class ClientFrameTest {
         assertEquals("4e0b9d2c", br.path("buttonResponse").path("originatingMessageId").asString());
         assertEquals("A-1", m.path("channel").path("metadata").path("customAttributes").path("orderId").asString());
         JsonNode noOrigin = valid(new ClientFrame.SendText("tok", "t6", "Yes", null,
-                new ClientFrame.ButtonReply("QuickReply", "YES", null)));
+                new ClientFrame.ButtonReply("QuickReply", "YES", null), null));
         assertFalse(noOrigin.path("message").path("content").path(0).path("buttonResponse").has("originatingMessageId"));
     }
 
@@ -90,5 +90,24 @@ class ClientFrameTest {
     void textSurvivesEscapingExactly(String text) {
         JsonNode j = valid(new ClientFrame.SendText("tok", "t", text, null));
         assertEquals(text, j.path("message").path("text").asString());
+    }
+
+    @Test
+    void attachmentFramesAsTheServiceAndTheOfficialSdkSendThem() {
+        JsonNode ask = valid(new ClientFrame.RequestUpload("tok", "u1", "att-1", "label.png", "image/png", 48_213));
+        assertEquals("onAttachment", ask.path("action").asString());
+        assertEquals("att-1", ask.path("attachmentId").asString());
+        assertEquals(48_213, ask.path("fileSize").asInt());
+        assertTrue(ask.path("fileSize").isIntegralNumber());
+        JsonNode get = valid(new ClientFrame.AttachmentAction("getAttachment", "tok", "d1", "att-1"));
+        assertEquals("att-1", get.path("attachmentId").asString());
+        JsonNode delete = valid(new ClientFrame.AttachmentAction("deleteAttachment", "tok", "x1", "att-1"));
+        assertEquals("deleteAttachment", delete.path("action").asString());
+        JsonNode message = valid(new ClientFrame.SendText("tok", "t9", "", null, null, "att-1"));
+        assertEquals("Text", message.path("message").path("type").asString());
+        JsonNode content = message.path("message").path("content");
+        assertEquals(1, content.size(), "one attachment per message (§3.3.2)");
+        assertEquals("Attachment", content.path(0).path("contentType").asString());
+        assertEquals("att-1", content.path(0).path("attachment").path("id").asString());
     }
 }

@@ -63,6 +63,20 @@ public final class JacksonJson implements JsonObjectView {
     }
 
     @Override
+    public List<String> texts(String key) {
+        List<String> out = new ArrayList<>();
+        JsonNode v = node.get(key);
+        if (v != null && v.isArray()) {
+            for (JsonNode item : v) {
+                if (item.isString()) {
+                    out.add(item.asString());
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
     public StringPairs strings(String key) {
         StringPairs out = new StringPairs();
         JsonNode v = node.get(key);

@@ -128,8 +128,8 @@ class ServerFramesTest {
 
     @Test
     void unknownClassesAreUnknownNotErrors() {
-        var u = (ServerFrame.Unknown) frames.decode("{\"type\":\"message\",\"class\":\"UploadSuccessEvent\",\"code\":200,\"body\":{}}");
-        assertEquals("UploadSuccessEvent", u.frameClass());
+        var u = (ServerFrame.Unknown) frames.decode("{\"type\":\"message\",\"class\":\"LogoutEvent\",\"code\":200,\"body\":{}}");
+        assertEquals("LogoutEvent", u.frameClass());
         var hologram = (ServerFrame.StructuredMessage) frames.decode("{\"type\":\"message\",\"class\":\"StructuredMessage\","
                 + "\"body\":{\"id\":\"h\",\"direction\":\"Outbound\",\"events\":[{\"eventType\":\"Hologram\"},{\"noType\":1}]}}");
         assertEquals("Hologram", hologram.message().events().get(0).eventType());

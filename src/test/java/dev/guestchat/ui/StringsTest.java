@@ -45,6 +45,7 @@ class StringsTest {
         String sources = Files.readString(Path.of("src/main/resources/templates/chat-panel.html"))
                 + Files.readString(Path.of("src/main/java/dev/guestchat/ui/ChatPanel.java"))
                 + Files.readString(Path.of("src/main/java/dev/guestchat/ui/RowView.java"))
+                + Files.readString(Path.of("src/main/java/dev/guestchat/ui/RichParts.java"))
                 + Files.readString(Path.of("src/main/java/dev/guestchat/ui/Strings.java")).replaceAll("(?s)EN = \\{.*?\\};", "")
                 + coreSources();
         List<String> unused = new ArrayList<>();

@@ -1,0 +1,66 @@
+package dev.guestchat.browser;
+
+import dev.guestchat.core.Ports;
+import dev.guestchat.protocol.StringPairs;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSFunctor;
+import org.teavm.jso.JSObject;
+
+/**
+ * Files in the browser: a picked, dropped or pasted {@code File} as {@link Ports.LocalFile}, and the presigned
+ * upload (§7 step 4) as an XMLHttpRequest PUT — the one browser API that reports upload progress — with the
+ * service's headers verbatim and the file's type as {@code Content-Type}.
+ */
+public final class BrowserFiles implements Ports.FileUploader {
+    /** A browser {@code File}; {@link #file} is handed back to the uploader untouched. */
+    public record Picked(JSObject file, String name, String type, double size) implements Ports.LocalFile {
+    }
+
+    /** Wraps a {@code File} (or any Blob with a name). */
+    public static Picked of(JSObject file) {
+        return new Picked(file, text(file, "name"), text(file, "type"), size(file));
+    }
+
+    @Override
+    public Ports.Cancellable put(String url, StringPairs headers, Ports.LocalFile file, Ports.UploadProgress progress) {
+        String[] names = new String[headers.size()];
+        String[] values = new String[headers.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = headers.key(i);
+            values[i] = headers.value(i);
+        }
+        JSObject abort = put(url, names, values, ((Picked) file).file(), file.type(), progress::onProgress,
+                progress::onDone);
+        return () -> call(abort);
+    }
+
+    @JSFunctor
+    interface Progress extends JSObject {
+        void run(double fraction);
+    }
+
+    @JSFunctor
+    interface Done extends JSObject {
+        void run(int status);
+    }
+
+    @JSBody(params = {"url", "names", "values", "file", "type", "progress", "done"}, script = ""
+            + "var _x=new XMLHttpRequest(),_off=false;function _d(_s){if(!_off){_off=true;done(_s);}}"
+            + "try{_x.open('PUT',url);for(var _i=0;_i<names.length;_i++)_x.setRequestHeader(names[_i],values[_i]);"
+            + "if(type)_x.setRequestHeader('Content-Type',type);"
+            + "_x.upload.onprogress=function(_e){if(!_off&&_e.lengthComputable&&_e.total)progress(_e.loaded/_e.total);};"
+            + "_x.onload=function(){_d(_x.status);};_x.onerror=_x.ontimeout=function(){_d(0);};_x.send(file);}"
+            + "catch(_e){setTimeout(function(){_d(0);},0);}"
+            + "return function(){if(!_off){_off=true;try{_x.abort();}catch(_e){}}};")
+    static native JSObject put(String url, String[] names, String[] values, JSObject file, String type,
+                               Progress progress, Done done);
+
+    @JSBody(params = {"o", "k"}, script = "var _v=o[k];return typeof _v==='string'?_v:'';")
+    static native String text(JSObject o, String k);
+
+    @JSBody(params = "o", script = "return typeof o.size==='number'?o.size:0;")
+    static native double size(JSObject o);
+
+    @JSBody(params = "f", script = "f();")
+    static native void call(JSObject f);
+}

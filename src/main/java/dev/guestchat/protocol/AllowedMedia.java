@@ -1,0 +1,82 @@
+package dev.guestchat.protocol;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which files a customer may send (§4.1 {@code allowedMedia.inbound}, §8 {@code fileUpload}): MIME types, where
+ * {@code image/*} and {@code *}{@code /*} are wildcards, and the largest size. No types means no uploads.
+ */
+public record AllowedMedia(List<String> fileTypes, double maxBytes) {
+    /** Uploads are off. */
+    public static final AllowedMedia NONE = new AllowedMedia(new ArrayList<>(), 0);
+
+    public boolean enabled() {
+        return !fileTypes.isEmpty();
+    }
+
+    public boolean permitsType(String type) {
+        String t = lower(type == null ? "" : type);
+        for (String allowed : fileTypes) {
+            String a = lower(allowed);
+            if (a.equals(t) || a.equals("*/*") || (a.endsWith("/*") && t.startsWith(a.substring(0, a.length() - 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** ASCII lower case: MIME types are ASCII, and Java's full case mapping would add Unicode tables to the bundle. */
+    static String lower(String s) {
+        char[] out = s.toCharArray();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] >= 'A' && out[i] <= 'Z') {
+                out[i] += 32;
+            }
+        }
+        return new String(out);
+    }
+
+    /** {@code allowedMedia} of a SessionResponse or GetConfigurationResponse; null when the body has none. */
+    static AllowedMedia fromSession(JsonObjectView body) {
+        JsonObjectView media = body.object("allowedMedia");
+        if (media == null) {
+            return null;
+        }
+        JsonObjectView inbound = media.object("inbound");
+        if (inbound == null) {
+            return NONE;
+        }
+        List<String> types = new ArrayList<>();
+        for (JsonObjectView t : inbound.objects("fileTypes")) {
+            if (t.string("type") != null) {
+                types.add(t.string("type"));
+            }
+        }
+        types.addAll(inbound.texts("fileTypes")); // some payloads list plain strings
+        return of(types, inbound.number("maxFileSizeKB"));
+    }
+
+    /** The deployment config's {@code messenger.fileUpload} (§8); null when it says nothing. */
+    public static AllowedMedia fromConfig(JsonObjectView fileUpload) {
+        if (fileUpload == null) {
+            return null;
+        }
+        if (!fileUpload.flag("enableAttachments")) {
+            return NONE;
+        }
+        List<String> types = new ArrayList<>();
+        double maxKb = 0;
+        for (JsonObjectView mode : fileUpload.objects("modes")) {
+            types.addAll(mode.texts("fileTypes"));
+            Double kb = mode.number("maxFileSizeKB");
+            maxKb = Math.max(maxKb, kb != null ? kb : 0);
+        }
+        return of(types, maxKb);
+    }
+
+    private static AllowedMedia of(List<String> types, Double maxKb) {
+        double max = (maxKb != null && maxKb > 0 ? maxKb : 10_240) * 1024; // §5.12: 10 MB typical
+        return types.isEmpty() ? NONE : new AllowedMedia(types, max);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.guestchat.ui;
+
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSFunctor;
+import org.teavm.jso.JSObject;
+
+/**
+ * Draws a message's files and cards. The template gives each such row one {@code .gcw-rich} element whose
+ * {@code data-rich} attribute holds the row's JSON ({@link RowView#richJson}); this small DOM builder turns it
+ * into thumbnails, download links, cards, button lists and carousels whenever the attribute is set or changes.
+ * Written here rather than in the template because every template binding compiles to its own classes: the
+ * same parts as template markup cost the bundle about four times as much.
+ *
+ * <p>Only text and the http(s) addresses core already checked reach the DOM ({@code textContent}, {@code href},
+ * {@code src}); links open in a new tab without an opener. A carousel shows one card at a time with previous and
+ * next buttons (and the arrow keys, see {@link ShadowHost}) and says "2 of 3". A Postback button calls
+ * {@code choose(label, payload, message id)}.
+ */
+final class RichParts {
+    private RichParts() {
+    }
+
+    @JSFunctor
+    interface Chooser extends JSObject {
+        void choose(String text, String payload, String messageId);
+    }
+
+    /** Starts drawing in {@code root} with the catalogue {@code t}; returns the function that stops it. */
+    @JSBody(params = {"r", "t", "choose"}, script = ""
+            + "function _n(_g,_c,_x,_p){var _e=document.createElement(_g);if(_c)_e.className=_c;"
+            + "if(_x!=null)_e.textContent=_x;_p.appendChild(_e);return _e;}"
+            + "function _a(_u,_c,_x,_p){var _e=_n('a',_c,_x,_p);_e.href=_u;_e.target='_blank';"
+            + "_e.rel='noopener noreferrer';return _e;}"
+            + "function _b(_el){var _j;try{_j=JSON.parse(_el.getAttribute('data-rich'));}catch(_e){return;}"
+            + "if(!_j)return;_el.textContent='';_el._m=_j.m;"
+            + "(_j.f||[]).forEach(function(_f){if(!_f.u){_n('span','gcw-file',_f.n,_el);return;}"
+            + "var _l=_a(_f.u,'gcw-file',_f.g?null:_f.n,_el);if(!_f.g){_l.setAttribute('download','');return;}"
+            + "var _i=_n('img','gcw-thumb',null,_l);_i.src=_f.u;_i.alt=_f.n;_i.setAttribute('data-id',_f.i||'');});"
+            + "var _c=_j.c||[];if(!_c.length)return;var _w=_n('div','gcw-cards',null,_el),_r=_j.r&&_c.length>1;"
+            + "_c.forEach(function(_d){var _v=_n('div','gcw-card',null,_w);"
+            + "if(_d.g){var _m=_n('img','gcw-card-img',null,_v);_m.src=_d.g;_m.alt='';}"
+            + "if(_d.t!=null){if(_d.u)_a(_d.u,'gcw-card-title',_d.t,_v);else _n('strong','gcw-card-title',_d.t,_v);}"
+            + "if(_d.d)_n('p','gcw-card-text',_d.d,_v);var _s=_n('div','gcw-choices',null,_v);"
+            + "(_d.b||[]).forEach(function(_x){if(_x.u){_a(_x.u,'gcw-choice',_x.t,_s);return;}"
+            + "var _k=_n('button','gcw-choice',_x.t,_s);_k.type='button';_k.setAttribute('data-p',_x.p);});});"
+            + "if(!_r)return;var _z=_n('div','gcw-carousel-nav',null,_w),_pv=_n('button','gcw-prev','\\u2039',_z),"
+            + "_ps=_n('span','gcw-position',null,_z),_nx=_n('button','gcw-next','\\u203a',_z),_at=0;"
+            + "_pv.type=_nx.type='button';_pv.setAttribute('aria-label',t['prevCard']);_nx.setAttribute('aria-label',t['nextCard']);"
+            + "_ps.setAttribute('aria-live','polite');_w.setAttribute('role','group');"
+            + "function _go(_i){_at=Math.max(0,Math.min(_c.length-1,_i));var _cs=_w.querySelectorAll('.gcw-card');"
+            + "for(var _q=0;_q<_cs.length;_q++)_cs[_q].hidden=_q!==_at;"
+            + "var _y=t['cardOf'].replace('{n}',_at+1).replace('{1}',_c.length);_ps.textContent=_y;"
+            + "_w.setAttribute('aria-label',_y);_pv.setAttribute('aria-disabled',_at===0);"
+            + "_nx.setAttribute('aria-disabled',_at===_c.length-1);}"
+            + "_pv.onclick=function(){_go(_at-1);};_nx.onclick=function(){_go(_at+1);};_go(0);}"
+            + "function _all(_n){if(_n.matches&&_n.matches('.gcw-rich'))_b(_n);"
+            + "if(_n.querySelectorAll)_n.querySelectorAll('.gcw-rich').forEach(_b);}"
+            + "var _o=new MutationObserver(function(_ms){_ms.forEach(function(_m){if(_m.type==='attributes')_b(_m.target);"
+            + "else _m.addedNodes.forEach(_all);});});"
+            + "_o.observe(r,{childList:true,subtree:true,attributes:true,attributeFilter:['data-rich']});_all(r);"
+            + "function _k(_e){var _t=_e.target,_p=_t&&_t.closest&&_t.closest('.gcw-rich button[data-p]');"
+            + "if(_p)choose(_p.textContent,_p.getAttribute('data-p'),_p.closest('.gcw-rich')._m);}"
+            + "r.addEventListener('click',_k);"
+            + "return function(){_o.disconnect();r.removeEventListener('click',_k);};")
+    static native JSObject install(JSObject root, JSObject texts, Chooser choose);
+}
