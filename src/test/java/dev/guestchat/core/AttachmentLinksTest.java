@@ -2,6 +2,7 @@ package dev.guestchat.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -19,6 +20,20 @@ class AttachmentLinksTest extends SessionHarness {
                 .reduce((a, b) -> b).orElseThrow();
     }
 
+    /** Lets time pass on a healthy connection: every heartbeat is answered, as the service does. */
+    private void live(Fakes.Socket s, long millis) {
+        int answered = 0;
+        for (long t = 0; t < millis; t += 1_000) {
+            clock.advance(Math.min(1_000, millis - t));
+            List<JsonNode> echoes = s.frames().stream().filter(f -> "echo".equals(f.path("action").asString())).toList();
+            for (; answered < echoes.size(); answered++) {
+                s.receive("{\"type\":\"response\",\"class\":\"StructuredMessage\",\"code\":200,\"tracingId\":\""
+                        + echoes.get(answered).path("tracingId").asString()
+                        + "\",\"body\":{\"type\":\"Text\",\"text\":\"ping\",\"direction\":\"Inbound\"}}");
+            }
+        }
+    }
+
     private static long asks(Fakes.Socket s) {
         return s.frames().stream().filter(f -> "getAttachment".equals(f.path("action").asString())).count();
     }
@@ -28,16 +43,16 @@ class AttachmentLinksTest extends SessionHarness {
         Fakes.Socket s = connected(true);
         s.receive(agentFile("a1", "https://down.example/old"));
         assertEquals("https://down.example/old", seen.rows.get(0).content().attachments().get(0).url());
-        clock.advance(AttachmentLinks.RENEW_AFTER_MILLIS - 1);
+        live(s, AttachmentLinks.RENEW_AFTER_MILLIS - 1);
         assertEquals(0, asks(s));
-        clock.advance(1);
+        live(s, 1);
         JsonNode ask = FileUploadTest.valid(lastAsk(s)); // among heartbeats
         assertEquals("getAttachment", ask.path("action").asString());
         assertEquals("a1", ask.path("attachmentId").asString());
         s.receive(FileUploadTest.presigned(ask.path("tracingId").asString(), "a1", false)
                 .replace("https://up.example/a1?sig=1", "https://down.example/new"));
         assertEquals("https://down.example/new", seen.rows.get(0).content().attachments().get(0).url());
-        clock.advance(AttachmentLinks.RENEW_AFTER_MILLIS);
+        live(s, AttachmentLinks.RENEW_AFTER_MILLIS);
         assertEquals(2, asks(s), "and again nine minutes later");
     }
 
@@ -51,7 +66,7 @@ class AttachmentLinksTest extends SessionHarness {
         s.receive(error(4009, "Attachment not found", lastAsk(s).path("tracingId").asString()));
         session.fileFailedToLoad("a2");
         assertEquals(1, asks(s), "a file that is really gone is not asked about on every error");
-        clock.advance(AttachmentLinks.RETRY_MILLIS);
+        live(s, AttachmentLinks.RETRY_MILLIS);
         session.fileFailedToLoad("a2");
         assertEquals(2, asks(s));
         session.fileFailedToLoad("unknown");
