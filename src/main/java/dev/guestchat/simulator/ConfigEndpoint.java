@@ -30,8 +30,14 @@ final class ConfigEndpoint {
         root.putArray("languages").add("en-us");
         root.put("defaultLanguage", "en-us");
         root.put("status", "Active");
-        ObjectNode conversationsApp = root.putObject("messenger").put("enabled", true).putObject("apps")
-                .putObject("conversations");
+        ObjectNode messenger = root.putObject("messenger").put("enabled", true);
+        ObjectNode fileUpload = messenger.putObject("fileUpload").put("enableAttachments", d.attachmentsEnabled);
+        if (d.attachmentsEnabled) {
+            ObjectNode mode = fileUpload.putArray("modes").addObject();
+            d.fileTypes.forEach(mode.putArray("fileTypes")::add);
+            mode.put("maxFileSizeKB", d.maxFileSizeKB);
+        }
+        ObjectNode conversationsApp = messenger.putObject("apps").putObject("conversations");
         conversationsApp.put("showAgentTypingIndicator", true);
         conversationsApp.put("showUserTypingIndicator", d.typingEnabled);
         conversationsApp.putObject("autoStart").put("enabled", false);

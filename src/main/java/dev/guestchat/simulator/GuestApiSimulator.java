@@ -50,6 +50,8 @@ public final class GuestApiSimulator implements AutoCloseable {
         FaultInjection faults = new FaultInjection(state, wire, log);
         app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
+            c.http.maxRequestSize = 32L * 1024 * 1024; // uploads up to a deployment's largest maxFileSizeKB, with room
+
             staticDirs.forEach(dir -> c.staticFiles.add(s -> {
                 s.hostedPath = dir.urlPrefix();
                 s.directory = dir.directory().toAbsolutePath().toString();

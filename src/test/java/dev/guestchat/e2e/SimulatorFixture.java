@@ -78,6 +78,16 @@ public final class SimulatorFixture implements AutoCloseable {
         }
     }
 
+    /** The HTTP status of a GET of this address (0 when it could not be fetched). */
+    public static int status(String url) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException | InterruptedException | IllegalArgumentException e) {
+            return 0;
+        }
+    }
+
     public int post(String path, String body) {
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
