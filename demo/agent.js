@@ -28,13 +28,17 @@
     $('detail-state').textContent = c ? c.state : '';
     $('detail-state').className = 'state ' + (c ? c.state : '');
     var open = c && c.state !== 'ended-by-customer' && c.state !== 'disconnected';
-    $('reply').querySelectorAll('button,textarea').forEach(function (b) { b.disabled = !open; });
+    $('reply').querySelectorAll('button,textarea,input').forEach(function (b) { b.disabled = !open; });
     $('guest-typing').hidden = !(c && c.guestTyping);
     if (!c) return;
     c.transcript.forEach(function (line) {
       var li = el('li', line.from === 'system' ? 'system' : null);
       if (line.from !== 'system') li.appendChild(el('span', 'from', line.from));
-      li.appendChild(document.createTextNode(line.text));
+      // files appear as "[file: name <address>]": the address becomes a link (text stays text)
+      line.text.split(/<(https?:\/\/[^>\s]+)>/).forEach(function (part, i) {
+        if (i % 2) { var a = el('a', null, 'open'); a.href = part; a.target = '_blank'; a.rel = 'noopener'; li.appendChild(a); }
+        else li.appendChild(document.createTextNode(part));
+      });
       t.appendChild(li);
     });
   }
@@ -75,6 +79,24 @@
     if (!text || !selected) return;
     json('/sim/conversations/' + selected + '/messages', { method: 'POST', body: JSON.stringify({ text: text, nickname: 'Dana' }) })
       .then(function () { $('reply-text').value = ''; refresh(); });
+  });
+  document.querySelectorAll('[data-sample]').forEach(function (b) {
+    b.addEventListener('click', function () {
+      if (selected) fetch('/sim/conversations/' + selected + '/messages', { method: 'POST',
+        body: JSON.stringify({ sample: b.getAttribute('data-sample') }) }).then(refresh);
+    });
+  });
+  $('agent-file').addEventListener('change', function (e) {
+    var f = e.target.files[0];
+    if (!f || !selected) return;
+    var reader = new FileReader();
+    reader.onload = function () {
+      var base64 = String(reader.result).split(',')[1] || '';
+      fetch('/sim/conversations/' + selected + '/messages', { method: 'POST', body: JSON.stringify({
+        nickname: 'Dana', file: { name: f.name, type: f.type || 'application/octet-stream', base64: base64 } }) }).then(refresh);
+      e.target.value = '';
+    };
+    reader.readAsDataURL(f);
   });
   $('typing').addEventListener('click', function () { if (selected) fetch('/sim/conversations/' + selected + '/typing', { method: 'POST' }); });
   $('disconnect').addEventListener('click', function () {

@@ -68,7 +68,7 @@ final class AgentControl {
      * quick reply is a label (its payload is the label) or {@code {text, payload}}; {@code content} is a list of
      * content items sent as given (Card, Carousel, QuickReplyV2, anything); {@code file} is
      * {@code {name, type, base64?}}, stored here and sent as an Attachment (an image/png without bytes gets a small
-     * generated picture).
+     * generated picture); or {@code {sample: "card" | "carousel" | "picture"}}, the demo's structured messages.
      */
     void agentMessage(Context ctx) {
         JsonNode body = body(ctx);
@@ -83,6 +83,11 @@ final class AgentControl {
                 String label = q.isObject() ? q.path("text").asString("") : q.asString("");
                 replies.add(new SimFrames.QuickReply(label, q.isObject() ? q.path("payload").asString(label) : label));
             });
+            if (body.path("sample").isString()) { // the console's card / carousel / picture buttons
+                boolean sent = routing.sendSample(conv, body.get("sample").asString());
+                ctx.status(sent ? 204 : 400);
+                return;
+            }
             List<JsonNode> content = new ArrayList<>();
             body.path("content").forEach(content::add);
             JsonNode file = body.path("file");

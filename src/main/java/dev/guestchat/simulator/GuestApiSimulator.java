@@ -40,8 +40,8 @@ public final class GuestApiSimulator implements AutoCloseable {
         JwtIssuer jwt = new JwtIssuer();
         log = new EventLog(json);
         wire = new SimWire(state, json, log);
-        Routing routing = new Routing(state, wire, log);
         attachments = new SimAttachments(state, wire, log);
+        Routing routing = new Routing(state, wire, log, attachments);
         GuestProtocol protocol = new GuestProtocol(state, wire, routing, FrameValidator.load(json), jwt, log, json,
                 attachments);
         HistoryEndpoint history = new HistoryEndpoint(state, jwt, json);
@@ -77,6 +77,8 @@ public final class GuestApiSimulator implements AutoCloseable {
             c.routes.get("/downloads/{id}", attachments::download);
             c.routes.options("/uploads/{id}", ctx -> SimAttachments.cors(ctx.status(204)));
             c.routes.options("/downloads/{id}", ctx -> SimAttachments.cors(ctx.status(204)));
+            c.routes.get("/sim/sample.png", ctx -> ctx.contentType("image/png").header("Cache-Control", "max-age=3600")
+                    .result(SamplePicture.png(String.valueOf(ctx.queryString()))));
             // the agent's side
             c.routes.get("/sim/deployments", agent::deployments);
             c.routes.put("/sim/deployments/{id}", agent::putDeployment);

@@ -13,8 +13,11 @@ final class Routing {
     private final SimState state;
     private final SimWire wire;
     private final EventLog log;
+    /** Where the scripted agent's picture is stored. */
+    private final SimAttachments attachments;
 
-    Routing(SimState state, SimWire wire, EventLog log) {
+    Routing(SimState state, SimWire wire, EventLog log, SimAttachments attachments) {
+        this.attachments = attachments;
         this.state = state;
         this.wire = wire;
         this.log = log;
@@ -95,7 +98,7 @@ final class Routing {
             if (d != null && d.autoReply) {
                 agentSays(conv, "Hi, I'm **Dana** (simulated agent). How can I help?\n"
                         + "- order status: [track a parcel](https://example.com/track)\n- returns: _30 days_, free", "Dana", false,
-                        List.of());
+                        SampleContent.OFFERS.stream().map(o -> new SimFrames.QuickReply(o, o)).toList());
             }
         }
     }
@@ -103,9 +106,31 @@ final class Routing {
     private void scriptedReply(String conversationId, String guestText) {
         synchronized (state) {
             SimConversation conv = state.conversation(conversationId);
-            if (conv != null && conv.isOpen()) {
+            if (conv == null || !conv.isOpen()) {
+                return;
+            }
+            int offer = SampleContent.OFFERS.indexOf(guestText);
+            if (offer >= 0) { // the demo's quick replies: a card, a carousel, a picture
+                sendSample(conv, List.of("card", "carousel", "picture").get(offer));
+            } else {
                 agentSays(conv, "Thanks! You said: \"" + guestText + "\". Anything else?", "Dana", false, List.of());
             }
         }
+    }
+
+    /** A sample structured message ({@link SampleContent}); false when there is no such sample or nobody to send to. */
+    boolean sendSample(SimConversation conv, String name) {
+        SimSession s = state.sessions.get(conv.token);
+        if (s == null || s.connections.isEmpty()) {
+            return false;
+        }
+        String base = s.connections.get(0).httpBase;
+        List<tools.jackson.databind.JsonNode> items = SampleContent.items(name, base,
+                () -> attachments.agentFile(s, "returns-label.png", "image/png", SamplePicture.png("returns"), base));
+        if (items == null) {
+            return false;
+        }
+        agentSays(conv, SampleContent.words(name), "Dana", false, List.of(), items);
+        return true;
     }
 }

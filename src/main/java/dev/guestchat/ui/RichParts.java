@@ -14,7 +14,8 @@ import org.teavm.jso.JSObject;
  * <p>Only text and the http(s) addresses core already checked reach the DOM ({@code textContent}, {@code href},
  * {@code src}); links open in a new tab without an opener. A carousel shows one card at a time with previous and
  * next buttons (and the arrow keys, see {@link ShadowHost}) and says "2 of 3". A Postback button calls
- * {@code choose(label, payload, message id)}.
+ * {@code choose(label, payload, message id)}. A picture that finishes loading keeps the newest message in view,
+ * as every render does.
  */
 final class RichParts {
     private RichParts() {
@@ -27,7 +28,8 @@ final class RichParts {
 
     /** Starts drawing in {@code root} with the catalogue {@code t}; returns the function that stops it. */
     @JSBody(params = {"r", "t", "choose"}, script = ""
-            + "function _n(_g,_c,_x,_p){var _e=document.createElement(_g);if(_c)_e.className=_c;"
+            + "function _sc(){var _l=r.querySelector('.gcw-log');if(_l)_l.scrollTop=_l.scrollHeight;}"
+            + "function _n(_g,_c,_x,_p){var _e=document.createElement(_g);if(_c)_e.className=_c;if(_g==='img')_e.onload=_sc;"
             + "if(_x!=null)_e.textContent=_x;_p.appendChild(_e);return _e;}"
             + "function _a(_u,_c,_x,_p){var _e=_n('a',_c,_x,_p);_e.href=_u;_e.target='_blank';"
             + "_e.rel='noopener noreferrer';return _e;}"

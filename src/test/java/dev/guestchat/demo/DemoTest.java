@@ -18,10 +18,13 @@ class DemoTest {
     void theWalkthroughShowsOurChatEndedAndTheNaiveOneAbandoned() {
         try (SimulatorFixture sim = new SimulatorFixture(true); Browser b = new Browser()) {
             DemoWalkthrough walk = new DemoWalkthrough(sim, b, step -> { });
-            walk.shop();
+            walk.shop(); // includes the card, the carousel and the picture (walk.rich)
             JsonNode shopConversation = sim.conversations("demo-deployment").get(0);
             assertEquals("ended-by-customer", shopConversation.path("state").asString());
             assertTrue(shopConversation.path("routed").asBoolean(), "the scripted agent had answered");
+            String said = shopConversation.path("transcript").toString();
+            assertTrue(said.contains("Show me a product") && said.contains("structured item") && said.contains("returns-label.png"),
+                    "the agent side sent a card, a carousel and a picture: " + said);
             walk.console();
             walk.compare();
             List<JsonNode> ours = sim.conversations("demo-deployment");

@@ -44,6 +44,7 @@ public final class DemoWalkthrough {
         b.say("Hi! Is the Ridgeline tent waterproof?");
         b.waitFor(Duration.ofSeconds(10), d -> b.transcriptText().contains("Dana"));
         shot.accept("02-chatting");
+        rich();
         b.driver.findElement(By.linkText("Tent")).click();
         b.waitFor(Duration.ofSeconds(10), d -> b.transcriptText().contains("waterproof"));
         shot.accept("03-next-page");
@@ -52,6 +53,18 @@ public final class DemoWalkthrough {
         b.find(".gcw-confirm-end").click();
         b.waitFor(Duration.ofSeconds(10), d -> b.present(".gcw-ended"));
         shot.accept("05-ended");
+    }
+
+    /** 1b: the scripted agent's quick replies bring a card, a carousel of shops and a picture. */
+    void rich() {
+        b.find(".gcw-row > .gcw-choices > .gcw-choice").click(); // "Show me a product"
+        b.waitFor(Duration.ofSeconds(10), d -> b.present(".gcw-card .gcw-card-img"));
+        b.say("Find a shop");
+        b.waitFor(Duration.ofSeconds(10), d -> b.present(".gcw-position"));
+        b.say("How do returns work?");
+        b.waitFor(Duration.ofSeconds(10), d -> Boolean.TRUE.equals(b.js(dev.guestchat.e2e.Engine.HOST
+                + "var i=h.shadowRoot.querySelector('.gcw-agent .gcw-thumb');return !!i&&i.complete&&i.naturalWidth>0;")));
+        shot.accept("02b-card-carousel-picture");
     }
 
     /** 2: the agent console shows the conversation ended by the customer. */
