@@ -57,6 +57,7 @@ public final class ChatWidget implements SessionObserver, ShadowHost.Keys {
         this.options = options;
         BrowserStore storage = new BrowserStore();
         BrowserIds ids = new BrowserIds();
+        BrowserDeploymentConfig deploymentConfig = new BrowserDeploymentConfig(options.configUrl()); // asked at once
         this.store = new SessionStore(storage, options.deploymentId());
         this.strings = new Strings(options.language() != null ? Strings.choose(new String[] {JsOptions.lower(options.language())})
                 : Strings.choose(JsOptions.languages()));
@@ -87,10 +88,10 @@ public final class ChatWidget implements SessionObserver, ShadowHost.Keys {
                 new SessionConfig(options.deploymentId(), options.websocketUrl(), options.endOnPageExit(),
                         EngineTraits.socketsCloseBeforePageHide()),
                 scheduler, BrowserSocket.FACTORY, storage, new BrowserHistory(options.apiUrl()),
-                new BrowserDeploymentConfig(options.configUrl()), ids,
+                deploymentConfig, ids,
                 tabs, JsObjectView.PARSER, this, PageJs::warn, new Backoff(PageJs::random), new BrowserFiles());
         this.lifecycle = new PageLifecycle(new PageExitBridge(session, tabs, this::render));
-        CatalogueLoader.load(options, strings, scheduler, () -> PageJs.whenBodyReady(this::mount));
+        CatalogueLoader.load(options, strings, scheduler, deploymentConfig, () -> PageJs.whenBodyReady(this::mount));
     }
 
     private void mount() {

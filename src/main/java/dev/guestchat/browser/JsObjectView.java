@@ -84,8 +84,8 @@ public final class JsObjectView implements JsonObjectView {
         return out;
     }
 
-    @JSBody(params = {"o", "k"}, script = "var _v=o[k];return Array.isArray(_v)?_v.filter(function(x){"
-            + "return typeof x==='string';}):[];")
+    @JSBody(params = {"o", "k"}, script = "var _v=o[k];return Array.isArray(_v)?_v.filter(function(_x){"
+            + "return typeof _x==='string';}):[];")
     static native String[] textsOf(JSObject o, String k);
 
     @JSBody(params = "t", script = "try{var _v=JSON.parse(t);return _v!==null&&typeof _v==='object'&&!Array.isArray(_v)?_v:null;}"

@@ -55,6 +55,9 @@ public final class GuestSession {
             return;
         }
         preflight.start();
+        if (ctx.state() == SessionState.FAILED) {
+            return; // the configuration (already read) says this deployment does not exist
+        }
         if (ctx.store.pendingEnd()) {
             ctx.setState(SessionState.ENDING);
             connection.open();

@@ -27,8 +27,8 @@ final class ConfigEndpoint {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("id", d.id);
         root.put("version", "1");
-        root.putArray("languages").add("en-us");
-        root.put("defaultLanguage", "en-us");
+        d.languages.forEach(root.putArray("languages")::add);
+        root.put("defaultLanguage", d.defaultLanguage);
         root.put("status", "Active");
         ObjectNode messenger = root.putObject("messenger").put("enabled", true);
         ObjectNode fileUpload = messenger.putObject("fileUpload").put("enableAttachments", d.attachmentsEnabled);

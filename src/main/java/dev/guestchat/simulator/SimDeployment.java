@@ -37,6 +37,11 @@ final class SimDeployment {
     /** Download URLs answer 404 this long after they were made (§5.12: about 10 minutes). */
     long downloadUrlMillis = 600_000;
 
+    /** The deployment's languages (config.json {@code languages}); by default every language the widget has. */
+    java.util.List<String> languages = java.util.List.of("en-us", "de-de", "fr-fr", "es-es", "nl-nl", "ar");
+    /** The deployment's default language (config.json {@code defaultLanguage}). */
+    String defaultLanguage = "en-us";
+
     SimDeployment(String id) {
         this.id = id;
     }
@@ -57,6 +62,8 @@ final class SimDeployment {
         n.put("uploadsFail", uploadsFail);
         n.put("uploadCheckMillis", uploadCheckMillis);
         n.put("downloadUrlMillis", downloadUrlMillis);
+        languages.forEach(n.putArray("languages")::add);
+        n.put("defaultLanguage", defaultLanguage);
         return n;
     }
 
@@ -99,6 +106,14 @@ final class SimDeployment {
         }
         if (patch.has("uploadCheckMillis")) {
             uploadCheckMillis = Math.max(0, patch.get("uploadCheckMillis").asLong());
+        }
+        if (patch.path("languages").isArray()) {
+            java.util.List<String> tags = new java.util.ArrayList<>();
+            patch.get("languages").forEach(t -> tags.add(t.asString()));
+            languages = java.util.List.copyOf(tags);
+        }
+        if (patch.path("defaultLanguage").isString()) {
+            defaultLanguage = patch.get("defaultLanguage").asString();
         }
         if (patch.has("downloadUrlMillis")) {
             downloadUrlMillis = Math.max(1, patch.get("downloadUrlMillis").asLong());

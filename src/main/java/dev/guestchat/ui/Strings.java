@@ -75,8 +75,8 @@ public final class Strings {
         "unknown-deployment", "Chat is not available: this site's chat is not set up.",
     };
 
-    /** The language in use ({@code en}, {@code de}, …). */
-    private final String language;
+    /** The language in use ({@code en}, {@code de}, …); set again only before the first render. */
+    private String language;
     private final StringPairs table = new StringPairs();
 
     public Strings(String language) {
@@ -121,23 +121,72 @@ public final class Strings {
         return language;
     }
 
+    /** Switches the language before the first render (the deployment's languages were read); English is kept as the base. */
+    public void setLanguage(String language) {
+        this.language = language;
+    }
+
     public boolean rightToLeft() {
         return RTL.equals(language);
     }
 
     /** The first supported language among the preferences (BCP 47 tags, best first); English if none. */
     public static String choose(String[] preferences) {
+        String chosen = chooseAmong(preferences, null);
+        return chosen != null ? chosen : "en";
+    }
+
+    /**
+     * The language for a deployment that offers {@code offered} (its config's {@code languages}, §8) with
+     * {@code fallback} as its default: the first preference the widget and the deployment both have; else the
+     * deployment's default when the widget has it; else as {@link #choose} — as Messenger picks.
+     */
+    public static String chooseFor(String[] preferences, java.util.List<String> offered, String fallback) {
+        if (offered.isEmpty()) {
+            return choose(preferences);
+        }
+        String[] mine = new String[offered.size()];
+        for (int i = 0; i < mine.length; i++) {
+            mine[i] = primary(offered.get(i));
+        }
+        String chosen = chooseAmong(preferences, mine);
+        if (chosen == null && fallback != null) {
+            chosen = chooseAmong(new String[] {fallback}, null);
+        }
+        return chosen != null ? chosen : choose(preferences);
+    }
+
+    /** The first preference whose primary subtag the widget supports and {@code allowed} (null: any) lists. */
+    private static String chooseAmong(String[] preferences, String[] allowed) {
         for (String tag : preferences) {
             if (tag == null) {
                 continue;
             }
-            String primary = tag.indexOf('-') > 0 ? tag.substring(0, tag.indexOf('-')) : tag;
+            String primary = primary(tag);
             for (String lang : LANGUAGES) {
-                if (lang.equals(primary)) { // BCP 47 primary subtags are lower case in practice
+                if (lang.equals(primary) && (allowed == null || contains(allowed, primary))) {
                     return lang;
                 }
             }
         }
-        return "en";
+        return null;
+    }
+
+    private static String primary(String tag) {
+        char[] chars = tag.toCharArray(); // BCP 47 tags are ASCII: no Unicode case tables in the bundle
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = chars[i] >= 'A' && chars[i] <= 'Z' ? (char) (chars[i] + 32) : chars[i];
+        }
+        String lower = new String(chars);
+        return lower.indexOf('-') > 0 ? lower.substring(0, lower.indexOf('-')) : lower;
+    }
+
+    private static boolean contains(String[] values, String value) {
+        for (String v : values) {
+            if (v.equals(value)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

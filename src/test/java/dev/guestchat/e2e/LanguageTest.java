@@ -23,8 +23,12 @@ class LanguageTest {
     }
 
     static void init(Browser b, String options) {
+        init(b, options, "{}");
+    }
+
+    static void init(Browser b, String options, String deployment) {
         b.driver.get("http://localhost:" + sim.port + "/pages/chat.html");
-        String dep = sim.newDeployment("{}");
+        String dep = sim.newDeployment(deployment);
         b.js("window.chat=GuestChat.init(Object.assign({deploymentId:arguments[0],websocketUrl:'/v1',apiUrl:''},"
                 + options + "));", dep);
     }
@@ -52,6 +56,26 @@ class LanguageTest {
             init(b, "{}");
             b.find(".gcw-launcher").click();
             assertEquals("Terminer le chat", b.find(".gcw-end").getText());
+        }
+    }
+
+    @Test
+    void theDeploymentsLanguagesDecideWhenThePageDoesNot() {
+        try (Browser b = new Browser("fr-FR,fr,en")) {
+            // the deployment offers German and English, German by default: French is not among them, English is
+            init(b, "{}", "{\"languages\":[\"de-de\",\"en-us\"],\"defaultLanguage\":\"de-de\"}");
+            b.find(".gcw-launcher").click();
+            assertEquals("End chat", b.find(".gcw-end").getText());
+        }
+        try (Browser b = new Browser("fr-FR,fr")) {
+            init(b, "{}", "{\"languages\":[\"de-de\",\"en-us\"],\"defaultLanguage\":\"de-de\"}");
+            b.find(".gcw-launcher").click();
+            assertEquals("Chat beenden", b.find(".gcw-end").getText(), "none of the browser's: the deployment's default");
+        }
+        try (Browser b = new Browser("fr-FR,fr")) {
+            init(b, "{language:'es'}", "{\"languages\":[\"de-de\"],\"defaultLanguage\":\"de-de\"}");
+            b.find(".gcw-launcher").click();
+            assertEquals("Finalizar chat", b.find(".gcw-end").getText(), "the page's own choice wins");
         }
     }
 
