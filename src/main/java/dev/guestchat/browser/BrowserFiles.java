@@ -29,31 +29,32 @@ public final class BrowserFiles implements Ports.FileUploader {
             names[i] = headers.key(i);
             values[i] = headers.value(i);
         }
-        JSObject abort = put(url, names, values, ((Picked) file).file(), file.type(), progress::onProgress,
-                progress::onDone);
+        JSObject abort = put(url, names, values, ((Picked) file).file(), file.type(), (fraction, status) -> {
+            if (status < 0) {
+                progress.onProgress(fraction);
+            } else {
+                progress.onDone(status);
+            }
+        });
         return () -> call(abort);
     }
 
+    /** The PUT's news: {@code status} −1 with the share sent so far, or its HTTP status (0: did not complete). */
     @JSFunctor
     interface Progress extends JSObject {
-        void run(double fraction);
+        void run(double fraction, int status);
     }
 
-    @JSFunctor
-    interface Done extends JSObject {
-        void run(int status);
-    }
-
-    @JSBody(params = {"url", "names", "values", "file", "type", "progress", "done"}, script = ""
-            + "var _x=new XMLHttpRequest(),_off=false;function _d(_s){if(!_off){_off=true;done(_s);}}"
+    @JSBody(params = {"url", "names", "values", "file", "type", "progress"}, script = ""
+            + "var _x=new XMLHttpRequest(),_off=false;function _d(_s){if(!_off){_off=true;progress(0,_s);}}"
             + "try{_x.open('PUT',url);for(var _i=0;_i<names.length;_i++)_x.setRequestHeader(names[_i],values[_i]);"
             + "if(type)_x.setRequestHeader('Content-Type',type);"
-            + "_x.upload.onprogress=function(_e){if(!_off&&_e.lengthComputable&&_e.total)progress(_e.loaded/_e.total);};"
+            + "_x.upload.onprogress=function(_e){if(!_off&&_e.lengthComputable&&_e.total)progress(_e.loaded/_e.total,-1);};"
             + "_x.onload=function(){_d(_x.status);};_x.onerror=_x.ontimeout=function(){_d(0);};_x.send(file);}"
             + "catch(_e){setTimeout(function(){_d(0);},0);}"
             + "return function(){if(!_off){_off=true;try{_x.abort();}catch(_e){}}};")
     static native JSObject put(String url, String[] names, String[] values, JSObject file, String type,
-                               Progress progress, Done done);
+                               Progress progress);
 
     @JSBody(params = {"o", "k"}, script = "var _v=o[k];return typeof _v==='string'?_v:'';")
     static native String text(JSObject o, String k);

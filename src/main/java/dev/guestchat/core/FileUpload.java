@@ -52,6 +52,8 @@ final class FileUpload {
     private Ports.Cancellable put;
     /** Verdict questions asked since the connection came back; 0 while none was needed. */
     private int verdictTries;
+    /** tracingId of the last deleteAttachment; its answer, or refusal (the file may be gone already), is not news. */
+    private String deleting;
 
     FileUpload(SessionContext ctx, GuestConnection connection, Ports.FileUploader uploader) {
         this.ctx = ctx;
@@ -112,10 +114,19 @@ final class FileUpload {
         }
         put = Ports.cancel(put);
         if (phase != ASKING && connection.canSend()) { // the service has (or will have) the object: drop it
-            connection.send(new ClientFrame.AttachmentAction("deleteAttachment", ctx.store.token(), ctx.ids.newId(),
+            deleting = ctx.ids.newId();
+            connection.send(new ClientFrame.AttachmentAction("deleteAttachment", ctx.store.token(), deleting,
                     attachmentId));
         }
         clear();
+    }
+
+    /** The session is gone (cleared, expired, started anew): so is the file; nothing to tell the service. */
+    void forget() {
+        if (file != null) {
+            put = Ports.cancel(put);
+            clear();
+        }
     }
 
     /** The file for the message being sent, which takes it; null when there is none or it is not ready yet. */
@@ -152,6 +163,10 @@ final class FileUpload {
 
     /** Frames about our file; false when the frame is about something else. */
     boolean onFrame(ServerFrame frame) {
+        if (deleting != null && deleting.equals(frame.tracingId())) {
+            deleting = null;
+            return true;
+        }
         if (file == null) {
             return false;
         }

@@ -150,6 +150,7 @@ public final class GuestSession {
     public void startNew() {
         boolean readOnly = ctx.state() == SessionState.READ_ONLY;
         conversation.forget();
+        upload.forget(); // a file uploaded for the old session cannot go with the new one
         if (readOnly) {
             if (connection.startNewSession()) { // same token, configureSession{startNew:true} (§5.6)
                 return;
@@ -272,6 +273,7 @@ public final class GuestSession {
             if (frame instanceof ServerFrame.StructuredMessage m) {
                 conversation.onMessage(m);
             } else if (frame instanceof ServerFrame.SessionCleared) {
+                upload.forget(); // the service dropped the session and its files
                 ending.cleared();
             } else if (frame instanceof ServerFrame.ConnectionClosed) {
                 connection.drop(); // §4.5: another window took over; do not reconnect
@@ -280,6 +282,7 @@ public final class GuestSession {
                     ctx.observer.error(new WidgetError(0, "connection-closed", null));
                 }
             } else if (frame instanceof ServerFrame.SessionExpired) {
+                upload.forget();
                 ending.expired();
             } else if (frame instanceof ServerFrame.JwtResponse jwt) {
                 conversation.history().onJwt(jwt.jwt());

@@ -13,21 +13,31 @@ import org.teavm.jso.JSObject;
  *
  * <p>Only text and the http(s) addresses core already checked reach the DOM ({@code textContent}, {@code href},
  * {@code src}); links open in a new tab without an opener. A carousel shows one card at a time with previous and
- * next buttons (and the arrow keys, see {@link ShadowHost}) and says "2 of 3". A Postback button calls
- * {@code choose(label, payload, message id)}. A picture that finishes loading keeps the newest message in view,
+ * next buttons (and the arrow keys) and says "2 of 3". A Postback button reports
+ * {@code ("choose", label, payload, message id)}. A picture that finishes loading keeps the newest message in view,
  * as every render does.
  */
 final class RichParts {
     private RichParts() {
     }
 
+    /**
+     * What happens in the panel's content, in one callback (one class in the bundle rather than three):
+     * {@code ("file", file)} a file from the picker, dropped on the panel or pasted into it (the first one: one per
+     * message); {@code ("failed", null, attachment id)} an image in the transcript that did not load;
+     * {@code ("choose", null, label, payload, message id)} a card's Postback button.
+     */
     @JSFunctor
-    interface Chooser extends JSObject {
-        void choose(String text, String payload, String messageId);
+    interface Input extends JSObject {
+        void on(String what, JSObject file, String a, String b, String c);
     }
 
-    /** Starts drawing in {@code root} with the catalogue {@code t}; returns the function that stops it. */
-    @JSBody(params = {"r", "t", "choose"}, script = ""
+    /**
+     * Starts drawing in {@code root} with the catalogue {@code t} and listening for files (change on the picker's
+     * input, drop, paste), images that fail ({@code error} does not bubble, so it is caught on the way down) and the
+     * arrow keys in a carousel; returns the function that stops it all.
+     */
+    @JSBody(params = {"r", "t", "on"}, script = ""
             + "function _sc(){var _l=r.querySelector('.gcw-log');if(_l)_l.scrollTop=_l.scrollHeight;}"
             + "function _n(_g,_c,_x,_p){var _e=document.createElement(_g);if(_c)_e.className=_c;if(_g==='img')_e.onload=_sc;"
             + "if(_x!=null)_e.textContent=_x;_p.appendChild(_e);return _e;}"
@@ -60,9 +70,23 @@ final class RichParts {
             + "var _o=new MutationObserver(function(_ms){_ms.forEach(function(_m){if(_m.type==='attributes')_b(_m.target);"
             + "else _m.addedNodes.forEach(_all);});});"
             + "_o.observe(r,{childList:true,subtree:true,attributes:true,attributeFilter:['data-rich']});_all(r);"
-            + "function _k(_e){var _t=_e.target,_p=_t&&_t.closest&&_t.closest('.gcw-rich button[data-p]');"
-            + "if(_p)choose(_p.textContent,_p.getAttribute('data-p'),_p.closest('.gcw-rich')._m);}"
-            + "r.addEventListener('click',_k);"
-            + "return function(){_o.disconnect();r.removeEventListener('click',_k);};")
-    static native JSObject install(JSObject root, JSObject texts, Chooser choose);
+            + "function _ck(_e){var _t=_e.target,_p=_t&&_t.closest&&_t.closest('.gcw-rich button[data-p]');"
+            + "if(_p)on('choose',null,_p.textContent,_p.getAttribute('data-p'),_p.closest('.gcw-rich')._m);}"
+            + "var _h=r.host;function _f(_l){if(_l&&_l.length)on('file',_l[0]);}"
+            + "function _ch(_e){var _t=_e.target;if(_t&&_t.classList&&_t.classList.contains('gcw-file-input')){"
+            + "_f(_t.files);_t.value='';}}"
+            + "function _ov(_e){var _d=_e.dataTransfer;if(_d&&Array.prototype.indexOf.call(_d.types||[],'Files')>=0){"
+            + "_e.preventDefault();_h.setAttribute('data-drop','');}}"
+            + "function _lv(){_h.removeAttribute('data-drop');}"
+            + "function _dr(_e){_lv();var _d=_e.dataTransfer;if(_d&&_d.files&&_d.files.length){_e.preventDefault();_f(_d.files);}}"
+            + "function _pa(_e){var _d=_e.clipboardData;if(_d&&_d.files&&_d.files.length){_e.preventDefault();_f(_d.files);}}"
+            + "function _er(_e){var _t=_e.target;if(_t&&_t.classList&&_t.classList.contains('gcw-thumb'))"
+            + "on('failed',null,_t.getAttribute('data-id'));}"
+            + "function _ky(_e){var _t=_e.target,_g=_t&&_t.closest&&_t.closest('.gcw-cards');"
+            + "if(!_g||(_e.key!=='ArrowLeft'&&_e.key!=='ArrowRight'))return;"
+            + "var _u=_g.querySelector(_e.key==='ArrowLeft'?'.gcw-prev':'.gcw-next');if(_u){_e.preventDefault();_u.click();}}"
+            + "var _on=[['click',_ck],['change',_ch],['dragover',_ov],['dragleave',_lv],['drop',_dr],['paste',_pa],"
+            + "['error',_er],['keydown',_ky]];_on.forEach(function(_a){r.addEventListener(_a[0],_a[1],true);});"
+            + "return function(){_o.disconnect();_on.forEach(function(_a){r.removeEventListener(_a[0],_a[1],true);});};")
+    static native JSObject install(JSObject root, JSObject texts, Input on);
 }

@@ -24,10 +24,8 @@ public final class ShadowHost {
     private final JSObject keyListenerRemover;
     /** Stops the catalogue filler. */
     private final JSObject localizerRemover;
-    /** Stops drawing files and cards. */
-    private final JSObject richRemover;
-    /** Removes the file, drop, paste, image-error and carousel-key listeners. */
-    private final JSObject contentListenerRemover;
+    /** Stops drawing files and cards, and removes the file, drop, paste, image-error and carousel-key listeners. */
+    private final JSObject contentRemover;
 
     public interface Keys {
         void enter();
@@ -59,13 +57,18 @@ public final class ShadowHost {
             put(texts, strings.all().key(i), strings.all().value(i));
         }
         localizerRemover = localize(root, texts);
-        richRemover = RichParts.install(root, texts, (text, payload, messageId) -> {
-            panel.chooseButton(text, payload, messageId);
-            update();
+        contentRemover = RichParts.install(root, texts, (what, file, a, b, c) -> {
+            if (what.equals("file")) {
+                files.attached(BrowserFiles.of(file));
+            } else if (what.equals("failed")) {
+                files.failedToLoad(a);
+            } else { // a card's Postback button: label, payload, message id
+                panel.chooseButton(a, b, c);
+                update();
+            }
         });
         component = Templates.bind(panel, mount);
         keyListenerRemover = listenKeys(root, keys::enter, keys::escape, keys::typed);
-        contentListenerRemover = listenContent(root, file -> files.attached(BrowserFiles.of(file)), files::failedToLoad);
     }
 
     /** Opens the file picker (the hidden input next to the attach button). */
@@ -100,8 +103,7 @@ public final class ShadowHost {
     public void destroy() {
         component.destroy();
         call(keyListenerRemover);
-        call(contentListenerRemover);
-        call(richRemover);
+        call(contentRemover);
         call(localizerRemover);
         hostElement.getParentNode().removeChild(hostElement);
     }
@@ -161,39 +163,6 @@ public final class ShadowHost {
             + "return function(){r.removeEventListener('keydown',_k);r.removeEventListener('input',_i);};")
     static native JSObject listenKeys(JSObject root, Key enter, Key escape, Key typed);
 
-    @JSFunctor
-    interface FileTaker extends JSObject {
-        void take(JSObject file);
-    }
-
-    @JSFunctor
-    interface IdTaker extends JSObject {
-        void take(String id);
-    }
-
-    /**
-     * A file from the picker, dropped on the panel or pasted into it goes to {@code take} (the first one: one file
-     * per message); an image in the transcript that fails to load reports its attachment id ({@code error} does not
-     * bubble, so it is caught on the way down); the arrow keys move a carousel the focus is in.
-     */
-    @JSBody(params = {"r", "take", "failed"}, script = "var _h=r.host;"
-            + "function _f(_l){if(_l&&_l.length)take(_l[0]);}"
-            + "function _c(_e){var _t=_e.target;if(_t&&_t.classList&&_t.classList.contains('gcw-file-input')){"
-            + "_f(_t.files);_t.value='';}}"
-            + "function _o(_e){var _d=_e.dataTransfer;if(_d&&Array.prototype.indexOf.call(_d.types||[],'Files')>=0){"
-            + "_e.preventDefault();_h.setAttribute('data-drop','');}}"
-            + "function _v(){_h.removeAttribute('data-drop');}"
-            + "function _p(_e){_v();var _d=_e.dataTransfer;if(_d&&_d.files&&_d.files.length){_e.preventDefault();_f(_d.files);}}"
-            + "function _s(_e){var _d=_e.clipboardData;if(_d&&_d.files&&_d.files.length){_e.preventDefault();_f(_d.files);}}"
-            + "function _x(_e){var _t=_e.target;if(_t&&_t.classList&&_t.classList.contains('gcw-thumb'))"
-            + "failed(_t.getAttribute('data-id'));}"
-            + "function _k(_e){var _t=_e.target,_g=_t&&_t.closest&&_t.closest('.gcw-cards');"
-            + "if(!_g||(_e.key!=='ArrowLeft'&&_e.key!=='ArrowRight'))return;"
-            + "var _b=_g.querySelector(_e.key==='ArrowLeft'?'.gcw-prev':'.gcw-next');if(_b){_e.preventDefault();_b.click();}}"
-            + "var _on=[['change',_c],['dragover',_o],['dragleave',_v],['drop',_p],['paste',_s],['error',_x],['keydown',_k]];"
-            + "_on.forEach(function(_a){r.addEventListener(_a[0],_a[1],true);});"
-            + "return function(){_on.forEach(function(_a){r.removeEventListener(_a[0],_a[1],true);});};")
-    static native JSObject listenContent(JSObject root, FileTaker take, IdTaker failed);
 
     @JSBody(params = "r", script = "var _i=r.querySelector('.gcw-file-input');if(_i)_i.click();")
     static native void clickFileInput(JSObject root);

@@ -237,4 +237,24 @@ class FileUploadTest extends SessionHarness {
         assertEquals("upload-failed", seen.lastErrorReason(), "the customer is told");
         assertNull(seen.lastUpload());
     }
+
+    @Test
+    void aDeleteTheServiceRefusesIsNoNewsAndAnEndedSessionTakesTheFileWithIt() {
+        Fakes.Socket s = ready();
+        uploading(s);
+        uploader.last().progress.onDone(200);
+        session.removeFile();
+        int errors = seen.errors.size();
+        s.receive(error(4009, "Attachment not found", s.last().path("tracingId").asString()));
+        assertEquals(errors, seen.errors.size(), "the file was gone already: nothing to tell the customer");
+
+        JsonNode ask = uploading(s);
+        Fakes.Put put = uploader.last();
+        s.receive(event("SessionClearedEvent"));
+        assertTrue(put.cancelled, "the session ended: the upload stops");
+        assertNull(seen.lastUpload());
+        assertTrue(s.frames().stream().noneMatch(f -> "deleteAttachment".equals(f.path("action").asString())
+                && ask.path("attachmentId").asString().equals(f.path("attachmentId").asString())),
+                "nothing to delete on a session that is gone");
+    }
 }
