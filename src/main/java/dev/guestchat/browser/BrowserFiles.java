@@ -18,7 +18,9 @@ public final class BrowserFiles implements Ports.FileUploader {
 
     /** Wraps a {@code File} (or any Blob with a name). */
     public static Picked of(JSObject file) {
-        return new Picked(file, text(file, "name"), text(file, "type"), size(file));
+        String name = JsObjectView.stringOf(file, "name");
+        String type = JsObjectView.stringOf(file, "type");
+        return new Picked(file, name != null ? name : "file", type != null ? type : "", size(file));
     }
 
     @Override
@@ -36,7 +38,7 @@ public final class BrowserFiles implements Ports.FileUploader {
                 progress.onDone(status);
             }
         });
-        return () -> call(abort);
+        return () -> PageLifecycle.call(abort);
     }
 
     /** The PUT's news: {@code status} −1 with the share sent so far, or its HTTP status (0: did not complete). */
@@ -56,12 +58,6 @@ public final class BrowserFiles implements Ports.FileUploader {
     static native JSObject put(String url, String[] names, String[] values, JSObject file, String type,
                                Progress progress);
 
-    @JSBody(params = {"o", "k"}, script = "var _v=o[k];return typeof _v==='string'?_v:'';")
-    static native String text(JSObject o, String k);
-
     @JSBody(params = "o", script = "return typeof o.size==='number'?o.size:0;")
     static native double size(JSObject o);
-
-    @JSBody(params = "f", script = "f();")
-    static native void call(JSObject f);
 }
