@@ -7,42 +7,46 @@ import dev.guestchat.protocol.JsonObjectView;
 import dev.guestchat.ui.Strings;
 
 /**
- * The widget's language and its words: the page's choice, or the browser's among the deployment's languages;
- * English is built in, another language's catalogue is fetched once.
+ * The widget's language and its words: the page's choice, or the browser's — among the deployment's languages once
+ * its configuration has arrived; English is built in, another language's catalogue is fetched once.
  */
 final class CatalogueLoader {
     private CatalogueLoader() {
     }
 
     /**
-     * Chooses the language and fills {@code strings}, then runs {@code then}. A page that names no language gets the
-     * first of the browser's languages that the deployment offers too (its config's {@code languages}, §8), else the
-     * deployment's default — waiting at most 2 s for the configuration. Another language's catalogue is fetched
-     * from {@code i18nUrl} (or next to the script) before the first render, for at most 2 s — after that the widget
-     * shows English rather than nothing; the host's own words win either way. Always at least one tick later, so
-     * that listeners registered right after init() hear everything.
+     * Fills {@code strings} and then runs {@code then}: another language's catalogue is fetched from {@code i18nUrl}
+     * (or next to the script) before the first render, for at most 2 s — after that the widget shows English rather
+     * than nothing; the host's own words win either way. Always at least one tick later, so that listeners registered
+     * right after init() hear everything.
      */
-    static void load(WidgetOptions options, Strings strings, Ports.Scheduler scheduler,
-                     Ports.DeploymentConfigSource config, Runnable then) {
-        if (options.language() != null || options.configUrl().isEmpty()) {
-            scheduler.schedule(0, () -> loadCatalogue(options, strings, scheduler, then));
+    static void load(WidgetOptions options, Strings strings, Ports.Scheduler scheduler, Runnable then) {
+        scheduler.schedule(0, () -> loadCatalogue(options, strings, scheduler, then));
+    }
+
+    /**
+     * A page that names no language follows the deployment (§8): once its configuration arrives, the widget switches
+     * to the first of the browser's languages the deployment also offers, else to the deployment's default, and
+     * runs {@code switched} when the new words are in. The first render does not wait for it (the configuration is
+     * a request of its own; a click should not wait for it), so a switch — rare: only when the deployment does not
+     * offer the browser's language — happens in place.
+     */
+    static void followDeployment(WidgetOptions options, Strings strings, Ports.Scheduler scheduler,
+                                 Ports.DeploymentConfigSource config, Runnable switched) {
+        if (options.language() != null) {
             return;
         }
-        boolean[] decided = {false};
-        Ports.ConfigCallback decide = (status, body) -> {
-            if (decided[0]) {
+        config.fetch((status, body) -> {
+            JsonObjectView root = status == 200 && body != null ? JsObjectView.PARSER.parseObject(body) : null;
+            if (root == null) {
                 return;
             }
-            decided[0] = true;
-            JsonObjectView root = status == 200 && body != null ? JsObjectView.PARSER.parseObject(body) : null;
-            if (root != null) {
-                strings.setLanguage(Strings.chooseFor(JsOptions.languages(), root.texts("languages"),
-                        root.string("defaultLanguage")));
+            String chosen = Strings.chooseFor(JsOptions.languages(), root.texts("languages"), root.string("defaultLanguage"));
+            if (!chosen.equals(strings.language())) {
+                strings.reset(chosen);
+                loadCatalogue(options, strings, scheduler, switched);
             }
-            loadCatalogue(options, strings, scheduler, then);
-        };
-        scheduler.schedule(2_000, () -> decide.onConfig(0, null)); // no answer in time: the browser's choice
-        config.fetch((status, body) -> scheduler.schedule(0, () -> decide.onConfig(status, body)));
+        });
     }
 
     private static void loadCatalogue(WidgetOptions options, Strings strings, Ports.Scheduler scheduler, Runnable then) {

@@ -67,7 +67,7 @@ public final class ChatWidget implements SessionObserver, ShadowHost.Keys {
         this.panel = new ChatPanel(controls, new ChatPanel.Composer() {
             @Override
             public String take() {
-                return takeComposerText();
+                return host != null ? host.takeComposerText() : "";
             }
 
             @Override
@@ -91,14 +91,19 @@ public final class ChatWidget implements SessionObserver, ShadowHost.Keys {
                 deploymentConfig, ids,
                 tabs, JsObjectView.PARSER, this, PageJs::warn, new Backoff(PageJs::random), new BrowserFiles());
         this.lifecycle = new PageLifecycle(new PageExitBridge(session, tabs, this::render));
-        CatalogueLoader.load(options, strings, scheduler, deploymentConfig, () -> PageJs.whenBodyReady(this::mount));
+        CatalogueLoader.load(options, strings, scheduler, () -> PageJs.whenBodyReady(() -> mount(deploymentConfig)));
     }
 
-    private void mount() {
+    private void mount(BrowserDeploymentConfig deploymentConfig) {
         if (destroyed) {
             return;
         }
         host = new ShadowHost(panel, this, controls, options.container(), options.theme(), strings);
+        CatalogueLoader.followDeployment(options, strings, scheduler, deploymentConfig, () -> {
+            if (host != null) {
+                host.relocalize(strings);
+            }
+        });
         session.start();
         if (panel.isOpen()) {
             host.focusComposer(); // open() came before the panel was on the page (a first stage's click)
@@ -382,10 +387,6 @@ public final class ChatWidget implements SessionObserver, ShadowHost.Keys {
             text = error.message() != null ? error.message() : strings.get("server-error");
         }
         return text;
-    }
-
-    private String takeComposerText() {
-        return host != null ? host.takeComposerText() : "";
     }
 
     void render() {

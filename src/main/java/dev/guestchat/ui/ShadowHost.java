@@ -24,6 +24,8 @@ public final class ShadowHost {
     private final JSObject keyListenerRemover;
     /** Stops the catalogue filler. */
     private final JSObject localizerRemover;
+    /** The catalogue as a JS object, read by the filler and the DOM builder; refilled by {@link #relocalize}. */
+    private final JSObject texts;
     /** Stops drawing files and cards, and removes the file, drop, paste, image-error and carousel-key listeners. */
     private final JSObject contentRemover;
 
@@ -52,10 +54,8 @@ public final class ShadowHost {
         hostElement = createHost(container, theme, strings.language(), strings.rightToLeft() ? "rtl" : "ltr");
         root = attachShadow(hostElement, Styles.CSS);
         HTMLElement mount = appendDiv(root);
-        JSObject texts = newObject();
-        for (int i = 0; i < strings.all().size(); i++) {
-            put(texts, strings.all().key(i), strings.all().value(i));
-        }
+        texts = newObject();
+        copy(strings, texts);
         localizerRemover = localize(root, texts);
         contentRemover = RichParts.install(root, texts, (what, file, a, b, c) -> {
             if (what.equals("file")) {
@@ -69,6 +69,24 @@ public final class ShadowHost {
         });
         component = Templates.bind(panel, mount);
         keyListenerRemover = listenKeys(root, keys::enter, keys::escape, keys::typed);
+    }
+
+    /**
+     * The language changed after the first render (the deployment's configuration arrived and does not offer the
+     * browser's language): every static text, the host's {@code lang} and {@code dir}, and the template again.
+     */
+    public void relocalize(Strings strings) {
+        copy(strings, texts);
+        hostElement.setAttribute("lang", strings.language());
+        hostElement.setAttribute("dir", strings.rightToLeft() ? "rtl" : "ltr");
+        refill(root);
+        update();
+    }
+
+    private static void copy(Strings strings, JSObject into) {
+        for (int i = 0; i < strings.all().size(); i++) {
+            put(into, strings.all().key(i), strings.all().value(i));
+        }
     }
 
     /** Opens the file picker (the hidden input next to the attach button). */
@@ -139,8 +157,11 @@ public final class ShadowHost {
             + "if(_k=_e.getAttribute('data-tp'))_e.setAttribute('placeholder',t[_k]);}}"
             + "var _o=new MutationObserver(function(_m){for(var _i=0;_i<_m.length;_i++){var _a=_m[_i].addedNodes;"
             + "for(var _j=0;_j<_a.length;_j++)_fill(_a[_j]);}});_o.observe(r,{childList:true,subtree:true});"
-            + "return function(){_o.disconnect();};")
+            + "r._gcwFill=_fill;return function(){_o.disconnect();};")
     static native JSObject localize(JSObject root, JSObject texts);
+
+    @JSBody(params = "r", script = "r._gcwFill(r);")
+    static native void refill(JSObject root);
 
     @JSBody(script = "return {};")
     static native JSObject newObject();

@@ -75,7 +75,7 @@ public final class Strings {
         "unknown-deployment", "Chat is not available: this site's chat is not set up.",
     };
 
-    /** The language in use ({@code en}, {@code de}, …); set again only before the first render. */
+    /** The language in use ({@code en}, {@code de}, …); changed only by {@link #reset}. */
     private String language;
     private final StringPairs table = new StringPairs();
 
@@ -121,9 +121,12 @@ public final class Strings {
         return language;
     }
 
-    /** Switches the language before the first render (the deployment's languages were read); English is kept as the base. */
-    public void setLanguage(String language) {
+    /** Switches to another language (the deployment's configuration said so): English again, until its catalogue comes. */
+    public void reset(String language) {
         this.language = language;
+        for (int i = 0; i < EN.length; i += 2) {
+            table.put(EN[i], EN[i + 1]);
+        }
     }
 
     public boolean rightToLeft() {

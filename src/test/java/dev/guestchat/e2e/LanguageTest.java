@@ -65,16 +65,20 @@ class LanguageTest {
             // the deployment offers German and English, German by default: French is not among them, English is
             init(b, "{}", "{\"languages\":[\"de-de\",\"en-us\"],\"defaultLanguage\":\"de-de\"}");
             b.find(".gcw-launcher").click();
-            assertEquals("End chat", b.find(".gcw-end").getText());
+            // drawn in French at once, then switched in place when the configuration arrives
+            b.waitFor(Duration.ofSeconds(5), d -> "End chat".equals(b.find(".gcw-end").getText()));
+            assertEquals("en", b.js("return document.querySelector('[data-guest-chat]:not([data-stage])').lang;"));
         }
         try (Browser b = new Browser("fr-FR,fr")) {
             init(b, "{}", "{\"languages\":[\"de-de\",\"en-us\"],\"defaultLanguage\":\"de-de\"}");
             b.find(".gcw-launcher").click();
-            assertEquals("Chat beenden", b.find(".gcw-end").getText(), "none of the browser's: the deployment's default");
+            b.waitFor(Duration.ofSeconds(5), d -> "Chat beenden".equals(b.find(".gcw-end").getText())); // the default
+            assertEquals("Nachricht eingeben", b.find(".gcw-input").getDomAttribute("placeholder"), "static texts too");
         }
         try (Browser b = new Browser("fr-FR,fr")) {
             init(b, "{language:'es'}", "{\"languages\":[\"de-de\"],\"defaultLanguage\":\"de-de\"}");
             b.find(".gcw-launcher").click();
+            SimulatorFixture.sleep(500); // the configuration has arrived: nothing switches
             assertEquals("Finalizar chat", b.find(".gcw-end").getText(), "the page's own choice wins");
         }
     }
