@@ -25,6 +25,8 @@ class DemoTest {
             String said = shopConversation.path("transcript").toString();
             assertTrue(said.contains("Show me a product") && said.contains("structured item") && said.contains("returns-label.png"),
                     "the agent side sent a card, a carousel and a picture: " + said);
+            assertTrue(said.contains("Reserve in Hamburg Altona") && said.contains("box.jpg"),
+                    "the customer answered the carousel with a button and sent a photo: " + said);
             walk.console();
             walk.compare();
             List<JsonNode> ours = sim.conversations("demo-deployment");

@@ -61,6 +61,18 @@ public final class DemoWalkthrough {
         b.waitFor(Duration.ofSeconds(10), d -> b.present(".gcw-card .gcw-card-img"));
         b.say("Find a shop");
         b.waitFor(Duration.ofSeconds(10), d -> b.present(".gcw-position"));
+        b.find(".gcw-next").click();
+        b.js(dev.guestchat.e2e.Engine.HOST + "h.shadowRoot.querySelector('.gcw-cards[role=group] .gcw-card:not([hidden])"
+                + " button.gcw-choice').click();"); // "Reserve in Hamburg Altona", the carousel's second card
+        b.waitFor(Duration.ofSeconds(10), d -> sim.onlyConversation("demo-deployment").path("transcript").toString()
+                .contains("\"from\":\"customer\",\"text\":\"Reserve in Hamburg Altona\""));
+        b.js("var _b=new Uint8Array(30000);var f=new File([_b],'box.jpg',{type:'image/jpeg'});var dt=new DataTransfer();"
+                + "dt.items.add(f);" + dev.guestchat.e2e.Engine.HOST + "var i=h.shadowRoot.querySelector('.gcw-file-input');"
+                + "i.files=dt.files;i.dispatchEvent(new Event('change',{bubbles:true}));"); // the photo, as the picker gives it
+        b.waitFor(Duration.ofSeconds(10), d -> Boolean.TRUE.equals(b.js(dev.guestchat.e2e.Engine.HOST
+                + "var p=h.shadowRoot.querySelector('.gcw-progress');return !!p&&p.getAttribute('aria-label')==='Ready to send';")));
+        shot.accept("02a-photo-ready");
+        b.say("Photo of the box");
         b.say("How do returns work?");
         b.waitFor(Duration.ofSeconds(10), d -> Boolean.TRUE.equals(b.js(dev.guestchat.e2e.Engine.HOST
                 + "var i=h.shadowRoot.querySelector('.gcw-agent .gcw-thumb');return !!i&&i.complete&&i.naturalWidth>0;")));
