@@ -62,6 +62,13 @@ class RichConversationTest extends EngineTest {
         return sim.framesIn(dep).stream().filter(f -> action.equals(f.path("action").asString())).toList();
     }
 
+    /** Picks a 5,000-byte label.png and waits until it is stored and the service's check is under way. */
+    void pickAndAwaitTheCheck() {
+        pick("label.png", 5000, "image/png");
+        engine.await(Duration.ofSeconds(10), "stored, being checked", () -> Boolean.TRUE.equals(engine.js(Engine.HOST
+                + "var p=h.shadowRoot.querySelector('.gcw-progress');return !!p&&p.value===100;")));
+    }
+
     boolean uploadReady() {
         return widgetText(".gcw-upload").contains("label.png") && Boolean.TRUE.equals(engine.js(Engine.HOST
                 + "var p=h.shadowRoot.querySelector('.gcw-progress');return !!p&&p.value===100"
@@ -132,9 +139,7 @@ class RichConversationTest extends EngineTest {
     void removingTheFileCancelsItAndTheServiceDeletesIt() {
         String dep = sim.newDeployment("{\"routingDelayMillis\":0,\"uploadCheckMillis\":60000}");
         chatting(dep);
-        pick("label.png", 5000, "image/png");
-        engine.await(Duration.ofSeconds(10), "stored, being checked", () -> Boolean.TRUE.equals(engine.js(Engine.HOST
-                + "var p=h.shadowRoot.querySelector('.gcw-progress');return !!p&&p.value===100;")));
+        pickAndAwaitTheCheck();
         engine.clickInWidget(".gcw-remove-file");
         engine.await(Duration.ofSeconds(5), "the file gone", () -> !engine.present(".gcw-upload"));
         assertTrue(eventually(Duration.ofSeconds(5), () -> framesOf(dep, "deleteAttachment").size() == 1));
@@ -148,9 +153,7 @@ class RichConversationTest extends EngineTest {
     void aSocketDropWhileTheServiceChecksLosesNothing() {
         String dep = sim.newDeployment("{\"routingDelayMillis\":0,\"uploadCheckMillis\":1500}");
         chatting(dep);
-        pick("label.png", 5000, "image/png");
-        engine.await(Duration.ofSeconds(10), "stored, being checked", () -> Boolean.TRUE.equals(engine.js(Engine.HOST
-                + "var p=h.shadowRoot.querySelector('.gcw-progress');return !!p&&p.value===100;")));
+        pickAndAwaitTheCheck();
         sim.post("/sim/sessions/" + sim.token(dep) + "/drop", ""); // the verdict will go to no one
         engine.await(Duration.ofSeconds(15), "asked again on the new connection, and ready", this::uploadReady);
         assertFalse(framesOf(dep, "getAttachment").isEmpty(), "the missed verdict was asked for");
