@@ -63,16 +63,20 @@ final class FileUpload {
 
     /** What the SessionResponse says about files (§4.1); it wins over the deployment config. */
     void allow(AllowedMedia media) {
-        if (media != null) {
-            sessionSaid = true;
-            allowed = media;
-            ctx.observer.uploadsAllowed(media.enabled());
-        }
+        sessionSaid |= media != null;
+        take(media);
     }
 
     /** What the deployment config says (§8): used until a session says otherwise. */
     void allowFromConfig(AllowedMedia media) {
-        if (!sessionSaid && media != null) {
+        if (!sessionSaid) {
+            take(media);
+        }
+    }
+
+    /** {@code media}, when it says anything, is what the checks use and decides the attach button. */
+    private void take(AllowedMedia media) {
+        if (media != null) {
             allowed = media;
             ctx.observer.uploadsAllowed(media.enabled());
         }
@@ -80,10 +84,7 @@ final class FileUpload {
 
     /** The customer picked, dropped or pasted a file; replaces a pending one. False when it was refused. */
     boolean attach(Ports.LocalFile picked) {
-        if (allowed != null && !allowed.enabled()) {
-            return refuse(4001, "upload-refused");
-        }
-        if (allowed != null && !allowed.permitsType(picked.type())) {
+        if (allowed != null && !allowed.permitsType(picked.type())) { // uploads off: no type is permitted
             return refuse(4001, "upload-refused");
         }
         if (picked.size() <= 0 || allowed != null && picked.size() > allowed.maxBytes()) {
@@ -131,7 +132,7 @@ final class FileUpload {
 
     /** The file for the message being sent, which takes it; null when there is none or it is not ready yet. */
     RichContent.Attachment take() {
-        if (file == null || phase != READY) {
+        if (!hasReadyFile()) {
             return null;
         }
         RichContent.Attachment taken = new RichContent.Attachment(attachmentId, file.name(), null, false);

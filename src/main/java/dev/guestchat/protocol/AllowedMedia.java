@@ -16,25 +16,14 @@ public record AllowedMedia(List<String> fileTypes, double maxBytes) {
     }
 
     public boolean permitsType(String type) {
-        String t = lower(type == null ? "" : type);
+        String t = Ascii.lower(type == null ? "" : type);
         for (String allowed : fileTypes) {
-            String a = lower(allowed);
+            String a = Ascii.lower(allowed);
             if (a.equals(t) || a.equals("*/*") || (a.endsWith("/*") && t.startsWith(a.substring(0, a.length() - 1)))) {
                 return true;
             }
         }
         return false;
-    }
-
-    /** ASCII lower case: MIME types are ASCII, and Java's full case mapping would add Unicode tables to the bundle. */
-    static String lower(String s) {
-        char[] out = s.toCharArray();
-        for (int i = 0; i < out.length; i++) {
-            if (out[i] >= 'A' && out[i] <= 'Z') {
-                out[i] += 32;
-            }
-        }
-        return new String(out);
     }
 
     /** {@code allowedMedia} of a SessionResponse or GetConfigurationResponse; null when the body has none. */

@@ -103,7 +103,7 @@ public record RichContent(List<Button> quickReplies, List<Card> cards, boolean c
                 default -> {
                     // a type this widget does not draw (ListPicker, DatePicker, …): its words, never nothing at all
                     JsonObjectView o = type.isEmpty() ? null
-                            : item.object(AllowedMedia.lower(type.substring(0, 1)) + type.substring(1));
+                            : item.object(Ascii.lower(type.substring(0, 1)) + type.substring(1));
                     if (o != null) {
                         append(extra, o.string("text", o.string("title")));
                     }
@@ -148,18 +148,12 @@ public record RichContent(List<Button> quickReplies, List<Card> cards, boolean c
         }
     }
 
-    /** The address when it is an http(s) one without spaces, quotes or markup; else null. */
+    /** Where a card, button or file may point. */
+    private static final String[] WEB = {"https://", "http://"};
+
+    /** The address when it is one http(s) address (see {@link Ascii#address}); else null. */
     static String web(String url) {
-        String start = url == null ? "" : AllowedMedia.lower(url.substring(0, Math.min(8, url.length())));
-        if (!(start.startsWith("https://") || start.startsWith("http://"))) {
-            return null;
-        }
-        for (int i = 0; i < url.length(); i++) {
-            char c = url.charAt(i);
-            if (c <= ' ' || c == '"' || c == '<' || c == '>' || c == '\\' || c == 0x7f) {
-                return null;
-            }
-        }
-        return url;
+        return Ascii.address(url, WEB);
     }
+
 }

@@ -1,5 +1,6 @@
 package dev.guestchat.ui;
 
+import dev.guestchat.protocol.Ascii;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -229,7 +230,7 @@ public final class FormattedText {
         if (i > 0 && wordChar(line.charAt(i - 1))) {
             return false;
         }
-        int scheme = startsIgnoringCase(line, i, "https://") ? 8 : startsIgnoringCase(line, i, "http://") ? 7 : 0;
+        int scheme = Ascii.startsIgnoringCase(line, i, "https://") ? 8 : Ascii.startsIgnoringCase(line, i, "http://") ? 7 : 0;
         return scheme > 0 && i + scheme < line.length() && !blank(line.charAt(i + scheme));
     }
 
@@ -248,33 +249,11 @@ public final class FormattedText {
         return end;
     }
 
-    /** {@code text} has {@code prefix} (lower-case ASCII) at {@code at}, in any case (ASCII: no Unicode tables). */
-    private static boolean startsIgnoringCase(String text, int at, String prefix) {
-        if (at + prefix.length() > text.length()) {
-            return false;
-        }
-        for (int k = 0; k < prefix.length(); k++) {
-            char c = text.charAt(at + k);
-            if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != prefix.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
-    }
+    /** What a link may open. */
+    private static final String[] LINK_SCHEMES = {"https://", "http://", "mailto:", "tel:"};
 
     /** The link target when it is one the widget may open (http, https, mailto, tel); else null. */
     static String allowedTarget(String target) {
-        for (String scheme : new String[] {"https://", "http://", "mailto:", "tel:"}) {
-            if (startsIgnoringCase(target, 0, scheme) && target.length() > scheme.length()) {
-                for (int i = 0; i < target.length(); i++) {
-                    char c = target.charAt(i);
-                    if (c <= ' ' || c == '"' || c == '<' || c == '>' || c == '\\' || c == 0x7f) {
-                        return null; // not one address: control characters, spaces, markup
-                    }
-                }
-                return target;
-            }
-        }
-        return null;
+        return Ascii.address(target, LINK_SCHEMES);
     }
 }

@@ -1,5 +1,6 @@
 package dev.guestchat.ui;
 
+import dev.guestchat.protocol.Ascii;
 import dev.guestchat.protocol.StringPairs;
 
 /**
@@ -176,11 +177,7 @@ public final class Strings {
     }
 
     private static String primary(String tag) {
-        char[] chars = tag.toCharArray(); // BCP 47 tags are ASCII: no Unicode case tables in the bundle
-        for (int i = 0; i < chars.length; i++) {
-            chars[i] = chars[i] >= 'A' && chars[i] <= 'Z' ? (char) (chars[i] + 32) : chars[i];
-        }
-        String lower = new String(chars);
+        String lower = Ascii.lower(tag); // BCP 47 tags are ASCII
         return lower.indexOf('-') > 0 ? lower.substring(0, lower.indexOf('-')) : lower;
     }
 
