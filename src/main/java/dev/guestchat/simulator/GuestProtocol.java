@@ -276,8 +276,7 @@ final class GuestProtocol {
         ObjectNode body = SimFrames.inbound(message, attributes);
         int refused = attachments.attachToMessage(s, body, c.httpBase);
         if (refused != 0) {
-            wire.sendError(c, refused, refused == 4009 ? "Attachment not found" : "Attachment not successfully uploaded",
-                    tracingId);
+            wire.sendError(c, refused, SimAttachments.REFUSALS.get(refused), tracingId);
             return;
         }
         s.store(body);

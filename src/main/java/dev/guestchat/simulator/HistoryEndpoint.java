@@ -26,10 +26,15 @@ final class HistoryEndpoint {
 
     /** Before every {@code /api/*} request: the widget runs on the shop's origin, not the service's. */
     void cors(Context ctx) {
+        allowOrigin(ctx, "GET, OPTIONS", "Authorization, Content-Type, Accept");
+    }
+
+    /** CORS for the page's origin (the widget runs on the customer's site, the service elsewhere). */
+    static void allowOrigin(Context ctx, String methods, String headers) {
         String origin = ctx.header("Origin");
         ctx.header("Access-Control-Allow-Origin", origin != null ? origin : "*");
-        ctx.header("Access-Control-Allow-Headers", "Authorization, Content-Type, Accept");
-        ctx.header("Access-Control-Allow-Methods", "GET, OPTIONS");
+        ctx.header("Access-Control-Allow-Headers", headers);
+        ctx.header("Access-Control-Allow-Methods", methods);
         ctx.header("Vary", "Origin");
     }
 

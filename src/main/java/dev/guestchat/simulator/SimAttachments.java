@@ -96,9 +96,10 @@ final class SimAttachments {
         wire.send(c, "response", "PresignedUrlResponse", 200, body, tracingId);
     }
 
-    private static final Map<Integer, String> REFUSALS = Map.of(
+    /** The service's words for each refusal (§5.13). */
+    static final Map<Integer, String> REFUSALS = Map.of(
             4001, "File type not allowed", 4002, "File size invalid", 4004, "File name invalid",
-            4005, "File name too long");
+            4005, "File name too long", 4009, "Attachment not found", 4010, "Attachment not successfully uploaded");
 
     /** The §5.13 code that refuses this upload, 0 when it may go ahead. */
     private static int refusal(SimDeployment d, String name, String type, long size) {
@@ -181,8 +182,7 @@ final class SimAttachments {
         int code = f == null || !f.token.equals(s.token) && !isAgentFileOf(f, s) ? 4009
                 : f.status == Status.READY || f.status == Status.SENT ? 0 : 4010;
         if (code != 0) {
-            wire.sendError(c, code, code == 4009 ? "Attachment not found" : "Attachment not successfully uploaded",
-                    tracingId);
+            wire.sendError(c, code, REFUSALS.get(code), tracingId);
             return;
         }
         ObjectNode body = NODES.objectNode();
@@ -202,7 +202,7 @@ final class SimAttachments {
         String id = frame.path("attachmentId").asString("");
         SimFile f = files.get(id);
         if (f == null || !f.token.equals(s.token)) {
-            wire.sendError(c, 4009, "Attachment not found", tracingId);
+            wire.sendError(c, 4009, REFUSALS.get(4009), tracingId);
             return;
         }
         if (f.status == Status.SENT) {
@@ -293,11 +293,7 @@ final class SimAttachments {
 
     /** The upload endpoint is cross-origin for every page (the service's bucket is too): CORS for PUT and GET. */
     static void cors(Context ctx) {
-        String origin = ctx.header("Origin");
-        ctx.header("Access-Control-Allow-Origin", origin != null ? origin : "*");
-        ctx.header("Access-Control-Allow-Methods", "GET, PUT, OPTIONS");
-        ctx.header("Access-Control-Allow-Headers", "Content-Type, x-amz-tagging");
-        ctx.header("Vary", "Origin");
+        HistoryEndpoint.allowOrigin(ctx, "GET, PUT, OPTIONS", "Content-Type, x-amz-tagging");
     }
 
     private String downloadUrl(SimFile f, String httpBase) {
