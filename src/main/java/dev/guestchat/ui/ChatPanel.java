@@ -3,21 +3,21 @@ package dev.guestchat.ui;
 import dev.guestchat.core.ChatEntry;
 import dev.guestchat.core.SessionState;
 import dev.guestchat.core.UploadStatus;
+import dev.guestchat.protocol.JsonText;
+import dev.guestchat.protocol.RichContent;
 import java.util.ArrayList;
 import java.util.List;
-import org.teavm.flavour.templates.BindTemplate;
 
 /**
- * The view model behind {@code templates/chat-panel.html}: launcher, panel header (minimise vs End chat),
- * status line, transcript, confirmation, ended view and composer. Holds only what the template shows.
+ * The view model of the panel that {@link PanelDom} draws: launcher, panel header (minimise vs End chat),
+ * status line, transcript, confirmation, ended view and composer. Holds only what the panel shows; pure Java.
  */
-@BindTemplate("templates/chat-panel.html")
 public final class ChatPanel {
     private final PanelActions actions;
     /** Reads and clears the composer's text; the textarea lives in the DOM, not in this model. */
     private final Composer composer;
     private final String title;
-    /** Every text the template shows. */
+    /** Every text the panel shows. */
     private final Strings strings;
     private final boolean confirmEnd;
     /** Inline mode: the panel is part of the page, always shown, nothing to minimise. */
@@ -26,7 +26,7 @@ public final class ChatPanel {
     /** The panel is shown (else only the launcher). */
     private boolean open;
     private SessionState state = SessionState.IDLE;
-    /** The newest rows of the transcript, at most {@code drawLimit} of them: what the template draws. */
+    /** The newest rows of the transcript, at most {@code drawLimit} of them: what the panel draws. */
     private List<RowView> rows = new ArrayList<>();
     /** The whole transcript as last set; earlier rows than {@link #rows} wait behind "Show earlier messages". */
     private List<ChatEntry> entries = new ArrayList<>();
@@ -51,7 +51,7 @@ public final class ChatPanel {
     public interface Composer {
         String take();
 
-        /** Moves focus to the element matching {@code selector} once the template has rendered. */
+        /** Moves focus to the element matching {@code selector} once the panel has been drawn. */
         void focusSoon(String selector);
 
         /** Opens the browser's file picker. */
@@ -73,10 +73,6 @@ public final class ChatPanel {
 
     public boolean isInline() {
         return inline;
-    }
-
-    public boolean isMinimizable() {
-        return !inline;
     }
 
     // ---- state pushed in by the controller
@@ -103,9 +99,14 @@ public final class ChatPanel {
         this.entries = entries;
         List<RowView> next = new ArrayList<>();
         for (int i = Math.max(0, entries.size() - drawLimit); i < entries.size(); i++) {
-            next.add(new RowView(entries.get(i), i == entries.size() - 1, strings));
+            next.add(new RowView(entries.get(i), strings));
         }
         rows = next;
+    }
+
+    /** The language changed: the rows say "You", "Sending…" and system notes anew. */
+    void relocalized() {
+        setRows(entries);
     }
 
     public void setUploadsAllowed(boolean allowed) {
@@ -130,84 +131,70 @@ public final class ChatPanel {
         }
     }
 
-    // ---- read by the template
+    // ---- read by the controller and drawn by PanelDom
 
     public boolean isOpen() {
         return open;
-    }
-
-    public String getTitle() {
-        return title != null ? title : strings.get("title");
-    }
-
-    public List<RowView> getRows() {
-        return rows;
-    }
-
-    /** Rows earlier than the drawn ones exist. */
-    public boolean isEarlierHidden() {
-        return rows.size() < entries.size();
-    }
-
-    public boolean isEmpty() {
-        return rows.isEmpty() && state != SessionState.ENDED;
-    }
-
-    public boolean isAgentTyping() {
-        return agentTyping;
     }
 
     public boolean isConfirming() {
         return confirming;
     }
 
-    public String getNotice() {
-        return notice;
-    }
-
-    public boolean isNoticeShown() {
-        return notice != null;
-    }
-
     public int getUnread() {
         return unread;
     }
 
-    public boolean isUnreadShown() {
-        return unread > 0;
+    /** The rows to draw, oldest first. */
+    List<RowView> rows() {
+        return rows;
     }
 
-    public String getLauncherLabel() {
-        return unread > 0 ? strings.get("launcherUnread", unread) : strings.get("launcher");
+    /**
+     * Everything the panel shows besides the rows, as the JSON {@link PanelDom} draws from: {@code o} open,
+     * {@code l} launcher label, {@code u} unread count, {@code t} title, {@code m} minimisable, {@code e} End chat
+     * offered, {@code s} status line ("" none), {@code p} suspended (offer to continue here), {@code n} notice,
+     * {@code h} hint (empty transcript), {@code y} earlier rows hidden, {@code k} agent typing, {@code c} confirming,
+     * {@code d} ended text, {@code w} composer, {@code a} attach button, {@code f} the pending file
+     * ({@code n} name, {@code v} percent, {@code l} the progress bar's name), {@code q} the newest message's quick
+     * replies ({@code m} its id, {@code b} [{@code t} label, {@code p} payload]) — older offers are spent. Absent
+     * means none.
+     */
+    String view() {
+        boolean ended = state == SessionState.ENDED || state == SessionState.READ_ONLY;
+        JsonText v = new JsonText().begin()
+                .field("o", open)
+                .field("l", unread > 0 ? strings.get("launcherUnread", unread) : strings.get("launcher"))
+                .field("u", unread)
+                .field("t", title != null ? title : strings.get("title"))
+                .field("m", !inline)
+                .field("e", state != SessionState.ENDED && state != SessionState.FAILED && state != SessionState.ENDING)
+                .field("s", status())
+                .field("p", state == SessionState.SUSPENDED)
+                .field("n", notice)
+                .field("h", rows.isEmpty() && state != SessionState.ENDED)
+                .field("y", rows.size() < entries.size())
+                .field("k", agentTyping)
+                .field("c", confirming)
+                .field("d", ended ? strings.get(state == SessionState.READ_ONLY ? "endedByAgent" : "ended") : null)
+                .field("w", !ended && state != SessionState.FAILED && state != SessionState.SUSPENDED)
+                .field("a", uploadsAllowed);
+        if (upload != null) { // "Uploading" or "Ready to send" names the progress bar
+            v.open("f").field("n", upload.fileName()).field("v", upload.percent())
+                    .field("l", strings.get(upload.ready() ? "fileReady" : "uploading")).end();
+        }
+        RichContent newest = entries.isEmpty() ? RichContent.NONE : entries.get(entries.size() - 1).content();
+        if (!newest.quickReplies().isEmpty()) {
+            v.open("q").field("m", entries.get(entries.size() - 1).key()).openArray("b");
+            for (RichContent.Button b : newest.quickReplies()) {
+                v.element().field("t", b.text()).field("p", b.payload()).end();
+            }
+            v.closeArray().end();
+        }
+        return v.end().toString();
     }
 
-    /** A catalogue text, for the template: {@code t('endChat')}. */
-    public String t(String key) {
-        return strings.get(key);
-    }
-
-    public boolean isEnded() {
-        return state == SessionState.ENDED || state == SessionState.READ_ONLY;
-    }
-
-    public boolean isSuspended() {
-        return state == SessionState.SUSPENDED;
-    }
-
-    /** End chat is offered while there is something to end. */
-    public boolean isEndable() {
-        return state != SessionState.ENDED && state != SessionState.FAILED && state != SessionState.ENDING;
-    }
-
-    public boolean isComposerShown() {
-        return !isEnded() && state != SessionState.FAILED && state != SessionState.SUSPENDED;
-    }
-
-    public String getEndedText() {
-        return strings.get(state == SessionState.READ_ONLY ? "endedByAgent" : "ended");
-    }
-
-    public String getStatus() {
+    private String status() {
         return switch (state) {
             case CONNECTING -> strings.get("connecting");
             case RECONNECTING -> strings.get("reconnecting");
@@ -218,42 +205,29 @@ public final class ChatPanel {
         };
     }
 
-    public boolean isStatusShown() {
-        return !getStatus().isEmpty();
+    // ---- controls (PanelDom reports the button by name)
+
+    /** A button of the panel was pressed: its {@code data-w} name. */
+    void pressed(String control) {
+        switch (control) {
+            case "launch" -> actions.open();
+            case "minimize" -> actions.minimize();
+            case "askEnd" -> askEnd();
+            case "confirm" -> confirm();
+            case "cancelEnd" -> cancelEnd();
+            case "startNew" -> startNew();
+            case "reconnect" -> reconnect();
+            case "earlier" -> showEarlier();
+            case "dismiss" -> notice = null;
+            case "send" -> submit();
+            case "pick" -> composer.pickFile();
+            case "remove" -> removeFile();
+            default -> {
+            }
+        }
     }
 
-    public boolean isAttachShown() {
-        return uploadsAllowed;
-    }
-
-    public boolean isUploadShown() {
-        return upload != null;
-    }
-
-    public String getUploadName() {
-        return upload != null ? upload.fileName() : "";
-    }
-
-    public int getUploadPercent() {
-        return upload != null ? upload.percent() : 0;
-    }
-
-    /** "Uploading" or "Ready to send": the progress bar's name. */
-    public String getUploadLabel() {
-        return strings.get(upload != null && upload.ready() ? "fileReady" : "uploading");
-    }
-
-    // ---- control handlers (event:click)
-
-    public void launch() {
-        actions.open();
-    }
-
-    public void minimize() {
-        actions.minimize();
-    }
-
-    public void askEnd() {
+    private void askEnd() {
         if (confirmEnd) {
             confirming = true;
             composer.focusSoon(".gcw-confirm-end"); // the dialog takes focus (and keeps it, see ShadowHost)
@@ -262,7 +236,7 @@ public final class ChatPanel {
         }
     }
 
-    public void confirm() {
+    private void confirm() {
         confirming = false;
         actions.end();
         composer.focusSoon(".gcw-log");
@@ -273,28 +247,24 @@ public final class ChatPanel {
         composer.focusSoon(".gcw-end");
     }
 
-    public void startNew() {
+    private void startNew() {
         notice = null;
         actions.startNew();
         composer.focusSoon(".gcw-input");
     }
 
-    public void reconnect() {
+    private void reconnect() {
         notice = null;
         actions.reconnect();
     }
 
     /** Draws one more window of earlier rows; focus stays in the log when no earlier ones are left. */
-    public void showEarlier() {
+    private void showEarlier() {
         drawLimit += WINDOW;
         setRows(entries);
-        if (!isEarlierHidden()) {
+        if (rows.size() == entries.size()) {
             composer.focusSoon(".gcw-log");
         }
-    }
-
-    public void dismissNotice() {
-        notice = null;
     }
 
     public void submit() {
@@ -304,8 +274,9 @@ public final class ChatPanel {
         }
     }
 
-    public void choose(RowView.Choice choice) {
-        actions.choose(choice.getText(), choice.payload(), choice.messageId, "QuickReply");
+    /** A quick reply: answered as a ButtonResponse of type QuickReply. */
+    void chooseReply(String text, String payload, String messageId) {
+        actions.choose(text, payload, messageId, "QuickReply");
     }
 
     /** A card's Postback button: answered as a ButtonResponse of type Button (§3.3.3). */
@@ -313,11 +284,7 @@ public final class ChatPanel {
         actions.choose(text, payload, messageId, "Button");
     }
 
-    public void pickFile() {
-        composer.pickFile();
-    }
-
-    public void removeFile() {
+    private void removeFile() {
         actions.removeFile();
         composer.focusSoon(".gcw-input");
     }

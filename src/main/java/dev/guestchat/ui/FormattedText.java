@@ -8,7 +8,7 @@ import java.util.List;
  * Agent and bot text the way Messenger shows it: {@code **bold**}, {@code _italic_} / {@code *italic*},
  * {@code ~~struck~~}, {@code `code`}, line breaks, {@code - } / {@code * } bullet lines, {@code [text](url)} links
  * and bare {@code http(s)://} addresses made clickable. The result is plain data — blocks of spans — that the
- * template turns into DOM nodes with text content; nothing here is ever HTML. Links go only to {@code http:},
+ * panel turns into DOM nodes with text content; nothing here is ever HTML. Links go only to {@code http:},
  * {@code https:}, {@code mailto:} and {@code tel:}; anything else ({@code javascript:}, {@code data:}, relative) stays
  * text. Pure Java: no browser types, tested on the JVM.
  */

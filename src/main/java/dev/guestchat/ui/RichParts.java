@@ -5,11 +5,11 @@ import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
 
 /**
- * Draws a message's files and cards. The template gives each such row one {@code .gcw-rich} element whose
+ * Draws a message's files and cards. The panel gives each such row one {@code .gcw-rich} element whose
  * {@code data-rich} attribute holds the row's JSON ({@link RowView#richJson}); this small DOM builder turns it
  * into thumbnails, download links, cards, button lists and carousels whenever the attribute is set or changes.
- * Written here rather than in the template because every template binding compiles to its own classes: the
- * same parts as template markup cost the bundle about four times as much.
+ * A builder of its own (not part of {@link PanelDom}'s row) so that a picture, card or carousel is drawn the
+ * same way whenever its address is renewed: only the attribute changes.
  *
  * <p>Only text and the http(s) addresses core already checked reach the DOM ({@code textContent}, {@code href},
  * {@code src}); links open in a new tab without an opener. A carousel shows one card at a time with previous and

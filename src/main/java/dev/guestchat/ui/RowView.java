@@ -3,89 +3,65 @@ package dev.guestchat.ui;
 import dev.guestchat.core.ChatEntry;
 import dev.guestchat.protocol.JsonText;
 import dev.guestchat.protocol.RichContent;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One transcript row as the template reads it. Nothing from the wire becomes markup: agent and bot text is
+ * One transcript row as {@link PanelDom} draws it. Nothing from the wire becomes markup: agent and bot text is
  * formatted into blocks of text spans ({@link FormattedText}), the customer's own text is shown as typed.
  */
-public final class RowView {
+final class RowView {
     private final ChatEntry entry;
-    /** Quick replies; only on the newest row, since older offers are spent. */
-    private final List<Choice> choices;
-    /** Its files and cards as JSON for the panel's small DOM builder ({@code RichParts}); null when it has none. */
-    private final String rich;
-
     /** The catalogue, for names and delivery notes. */
     private final Strings strings;
-    /** The text as lines of spans, parsed on the first render of this row; null before it. */
-    private List<FormattedText.Block> blocks;
+    /** The row as JSON, written on the first draw of this row; null before it. */
+    private String json;
 
-    RowView(ChatEntry entry, boolean newest, Strings strings) {
+    RowView(ChatEntry entry, Strings strings) {
         this.entry = entry;
         this.strings = strings;
-        this.choices = new ArrayList<>();
-        RichContent content = entry.content();
-        if (newest) {
-            for (RichContent.Button b : content.quickReplies()) {
-                choices.add(new Choice(b, entry.key()));
+    }
+
+    /**
+     * The row in the shape {@code PanelDom} draws, which is also how it knows a row it has drawn already:
+     * {@code {c: classes, m: message id, w: who (absent for system notes), b: [{c: line classes, s: [{x: text,
+     * c: classes, h: link}]}], r: files and cards ({@link #richJson}), d: delivery note}}.
+     */
+    String json() {
+        if (json == null) { // the panel asks on every update: write once per row
+            ChatEntry.Sender from = entry.sender();
+            RichContent content = entry.content();
+            // system rows carry a catalogue key (core knows no language); everything else is what people wrote
+            String text = from == ChatEntry.Sender.SYSTEM ? strings.get(entry.text()) : entry.text();
+            List<FormattedText.Block> blocks = from == ChatEntry.Sender.AGENT || from == ChatEntry.Sender.BOT
+                    ? FormattedText.format(text) : FormattedText.plain(text);
+            JsonText j = new JsonText().begin()
+                    .field("c", "gcw-row gcw-" + from.wire + (entry.delivery() == ChatEntry.Delivery.FAILED ? " gcw-failed" : ""))
+                    .field("m", entry.key()).field("w", who()).openArray("b");
+            for (FormattedText.Block b : blocks) {
+                j.element().field("c", b.getCssClass()).openArray("s");
+                for (FormattedText.Span s : b.getSpans()) {
+                    j.element().field("x", s.getText()).field("c", s.getCssClass()).field("h", s.getHref()).end();
+                }
+                j.closeArray().end();
             }
+            json = j.closeArray()
+                    .field("r", content.attachments().isEmpty() && content.cards().isEmpty() ? null : richJson(entry))
+                    .field("d", switch (entry.delivery()) {
+                        case SENDING -> strings.get("sending");
+                        case FAILED -> strings.get("notSent");
+                        case DELIVERED -> "";
+                    }).end().toString();
         }
-        this.rich = content.attachments().isEmpty() && content.cards().isEmpty() ? null : richJson(entry);
+        return json;
     }
 
-    public String getCssClass() {
-        String base = "gcw-row gcw-" + entry.sender().wire;
-        return entry.delivery() == ChatEntry.Delivery.FAILED ? base + " gcw-failed" : base;
-    }
-
-    public String getWho() {
+    private String who() {
         return switch (entry.sender()) {
             case CUSTOMER -> strings.get("you");
-            case SYSTEM -> "";
+            case SYSTEM -> null;
             case BOT -> entry.name() != null ? entry.name() : strings.get("assistant");
             case AGENT -> entry.name() != null ? entry.name() : strings.get("agent");
         };
-    }
-
-    public boolean isNamed() {
-        return entry.sender() != ChatEntry.Sender.SYSTEM;
-    }
-
-    public String getText() {
-        // system rows carry a catalogue key (core knows no language); everything else is what people wrote
-        return entry.sender() == ChatEntry.Sender.SYSTEM ? strings.get(entry.text()) : entry.text();
-    }
-
-    /** The text as lines of spans: formatted for agents and bots, as typed for the customer and system rows. */
-    public List<FormattedText.Block> getBlocks() {
-        if (blocks == null) { // the template asks on every update: parse once per row
-            ChatEntry.Sender from = entry.sender();
-            blocks = from == ChatEntry.Sender.AGENT || from == ChatEntry.Sender.BOT ? FormattedText.format(getText())
-                    : FormattedText.plain(getText());
-        }
-        return blocks;
-    }
-
-    public String getDelivery() {
-        return switch (entry.delivery()) {
-            case SENDING -> strings.get("sending");
-            case FAILED -> strings.get("notSent");
-            case DELIVERED -> "";
-        };
-    }
-
-    public List<Choice> getChoices() {
-        return choices;
-    }
-
-    public boolean isRich() {
-        return rich != null;
-    }
-
-    public String getRichJson() {
-        return rich;
     }
 
     /**
@@ -111,24 +87,5 @@ public final class RowView {
             json.closeArray().end();
         }
         return json.closeArray().end().toString();
-    }
-
-    /** One quick reply as offered: its label, the payload it answers with, the id of the message that offered it. */
-    public static final class Choice {
-        private final RichContent.Button button;
-        final String messageId;
-
-        Choice(RichContent.Button button, String messageId) {
-            this.button = button;
-            this.messageId = messageId;
-        }
-
-        public String getText() {
-            return button.text();
-        }
-
-        String payload() {
-            return button.payload();
-        }
     }
 }

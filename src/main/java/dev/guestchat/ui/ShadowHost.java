@@ -2,8 +2,6 @@ package dev.guestchat.ui;
 
 import dev.guestchat.browser.BrowserFiles;
 import dev.guestchat.core.Ports;
-import org.teavm.flavour.templates.Component;
-import org.teavm.flavour.templates.Templates;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
@@ -11,15 +9,17 @@ import org.teavm.jso.dom.html.HTMLElement;
 
 /**
  * Puts the panel into a shadow root on the host page, so page CSS cannot break the widget and widget CSS
- * cannot leak out; also owns the few DOM details a template cannot express (composer keys, focus, scroll).
+ * cannot leak out; also owns the DOM details around the drawing (composer keys, focus, scroll, static texts).
  */
 public final class ShadowHost {
     /** The element added to the page (or the host's container); removed by {@link #destroy()}. */
     private final HTMLElement hostElement;
     /** The shadow root everything renders into. */
     private final JSObject root;
-    /** Flavour's binding of the panel; destroyed with the host. */
-    private final Component component;
+    /** The view model drawn here. */
+    private final ChatPanel panel;
+    /** {@link PanelDom}'s draw function; removes the panel when called with null. */
+    private final JSObject drawer;
     /** Removes the keyboard listener. */
     private final JSObject keyListenerRemover;
     /** Stops the catalogue filler. */
@@ -53,33 +53,35 @@ public final class ShadowHost {
     public ShadowHost(ChatPanel panel, Keys keys, Files files, HTMLElement container, String theme, Strings strings) {
         hostElement = createHost(container, theme, strings.language(), strings.rightToLeft() ? "rtl" : "ltr");
         root = attachShadow(hostElement, Styles.CSS);
-        HTMLElement mount = appendDiv(root);
+        this.panel = panel;
         texts = newObject();
         copy(strings, texts);
         localizerRemover = localize(root, texts);
-        contentRemover = RichParts.install(root, texts, (what, file, a, b, c) -> {
-            if (what.equals("file")) {
-                files.attached(BrowserFiles.of(file));
-            } else if (what.equals("failed")) {
-                files.failedToLoad(a);
-            } else { // a card's Postback button: label, payload, message id
-                panel.chooseButton(a, b, c);
-                update();
+        RichParts.Input input = (what, file, a, b, c) -> {
+            switch (what) {
+                case "file" -> files.attached(BrowserFiles.of(file));
+                case "failed" -> files.failedToLoad(a);
+                case "choose" -> panel.chooseButton(a, b, c); // a card's Postback button: label, payload, message id
+                case "reply" -> panel.chooseReply(a, b, c);
+                default -> panel.pressed(what);
             }
-        });
-        component = Templates.bind(panel, mount);
+            PanelDom.draw(drawer(), panel); // no scroll: "Show earlier messages" must not jump to the newest
+        };
+        contentRemover = RichParts.install(root, texts, input);
+        drawer = PanelDom.install(root, input);
         keyListenerRemover = listenKeys(root, keys::enter, keys::escape, keys::typed);
     }
 
     /**
      * The language changed after the first render (the deployment's configuration arrived and does not offer the
-     * browser's language): every static text, the host's {@code lang} and {@code dir}, and the template again.
+     * browser's language): every static text, the host's {@code lang} and {@code dir}, and the panel again.
      */
     public void relocalize(Strings strings) {
         copy(strings, texts);
         hostElement.setAttribute("lang", strings.language());
         hostElement.setAttribute("dir", strings.rightToLeft() ? "rtl" : "ltr");
         refill(root);
+        panel.relocalized();
         update();
     }
 
@@ -94,9 +96,14 @@ public final class ShadowHost {
         clickFileInput(root);
     }
 
-    /** Re-renders from the model and keeps the newest message in view. */
+    /** The draw function for the controls' callback, which is made before the field is set. */
+    private JSObject drawer() {
+        return drawer;
+    }
+
+    /** Draws the model again and keeps the newest message in view. */
     public void update() {
-        Templates.update();
+        PanelDom.draw(drawer, panel);
         scrollLog(root);
     }
 
@@ -105,7 +112,7 @@ public final class ShadowHost {
         return takeText(root);
     }
 
-    /** Focus after the current event's re-render (Flavour renders synchronously after handlers). */
+    /** Focus after the current event's drawing (the panel is drawn synchronously after each control). */
     public void focusSoon(String selector) {
         focusLater(root, selector);
     }
@@ -119,7 +126,7 @@ public final class ShadowHost {
     }
 
     public void destroy() {
-        component.destroy();
+        PanelDom.remove(drawer);
         call(keyListenerRemover);
         call(contentRemover);
         call(localizerRemover);
@@ -144,9 +151,9 @@ public final class ShadowHost {
     static native JSObject attachShadow(HTMLElement host, String css);
 
     /**
-     * Fills the template's static texts from the catalogue: {@code data-t} (text), {@code data-ta} (aria-label),
+     * Fills the panel's static texts from the catalogue: {@code data-t} (text), {@code data-ta} (aria-label),
      * {@code data-tt} (title), {@code data-tp} (placeholder). A MutationObserver does it as Flavour adds nodes —
-     * a microtask, so before the browser paints; one small function instead of a template expression per text.
+     * a microtask, so before the browser paints; one small function instead of a binding per text.
      */
     @JSBody(params = {"r", "t"}, script = "function _fill(_n){if(!_n.querySelectorAll)return;"
             + "var _l=_n.querySelectorAll('[data-t],[data-ta],[data-tt],[data-tp]');"
@@ -168,9 +175,6 @@ public final class ShadowHost {
 
     @JSBody(params = {"o", "k", "v"}, script = "o[k]=v;")
     static native void put(JSObject o, String key, String value);
-
-    @JSBody(params = "r", script = "var _d=document.createElement('div');r.appendChild(_d);return _d;")
-    static native HTMLElement appendDiv(JSObject root);
 
     @JSBody(params = {"r", "enter", "escape", "typed"}, script = "function _k(_e){"
             + "if(_e.key==='Escape'){escape();return;}"

@@ -42,7 +42,7 @@ class StringsTest {
 
     @Test
     void everyCatalogueKeyIsUsedSomewhere() throws Exception {
-        String sources = Files.readString(Path.of("src/main/resources/templates/chat-panel.html"))
+        String sources = Files.readString(Path.of("src/main/java/dev/guestchat/ui/PanelDom.java"))
                 + Files.readString(Path.of("src/main/java/dev/guestchat/ui/ChatPanel.java"))
                 + Files.readString(Path.of("src/main/java/dev/guestchat/ui/RowView.java"))
                 + Files.readString(Path.of("src/main/java/dev/guestchat/ui/RichParts.java"))
