@@ -98,14 +98,24 @@ public final class ChatPanel {
     public void setRows(List<ChatEntry> entries) {
         this.entries = entries;
         List<RowView> next = new ArrayList<>();
+        int from = 0; // rows keep their order: look for each entry after the last one found
         for (int i = Math.max(0, entries.size() - drawLimit); i < entries.size(); i++) {
-            next.add(new RowView(entries.get(i), strings));
+            ChatEntry entry = entries.get(i);
+            RowView row = null;
+            for (int j = from; j < rows.size() && row == null; j++) {
+                if (rows.get(j).entry() == entry) { // entries are immutable: same instance, same row (and its JSON)
+                    row = rows.get(j);
+                    from = j + 1;
+                }
+            }
+            next.add(row != null ? row : new RowView(entry, strings));
         }
         rows = next;
     }
 
     /** The language changed: the rows say "You", "Sending…" and system notes anew. */
     void relocalized() {
+        rows = new ArrayList<>();
         setRows(entries);
     }
 

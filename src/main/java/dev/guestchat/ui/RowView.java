@@ -21,6 +21,10 @@ final class RowView {
         this.strings = strings;
     }
 
+    ChatEntry entry() {
+        return entry;
+    }
+
     /**
      * The row in the shape {@code PanelDom} draws, which is also how it knows a row it has drawn already:
      * {@code {c: classes, m: message id, w: who (absent for system notes), b: [{c: line classes, s: [{x: text,

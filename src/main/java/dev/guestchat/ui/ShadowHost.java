@@ -152,7 +152,7 @@ public final class ShadowHost {
 
     /**
      * Fills the panel's static texts from the catalogue: {@code data-t} (text), {@code data-ta} (aria-label),
-     * {@code data-tt} (title), {@code data-tp} (placeholder). A MutationObserver does it as Flavour adds nodes —
+     * {@code data-tt} (title), {@code data-tp} (placeholder). A MutationObserver does it as {@link PanelDom} adds nodes —
      * a microtask, so before the browser paints; one small function instead of a binding per text.
      */
     @JSBody(params = {"r", "t"}, script = "function _fill(_n){if(!_n.querySelectorAll)return;"

@@ -39,6 +39,8 @@ class BundleTest {
         assertTrue(Files.readString(FULL).contains(".adopt("), "the full widget hands itself to a first stage");
         assertTrue(Long.parseLong(between(pom, "<loader.gzip.budget>", "</loader.gzip.budget>")) <= 6 * 1024,
                 "a page pays at most 6 KB gzip before the customer shows intent");
+        assertTrue(Long.parseLong(between(pom, "<bundle.gzip.budget>", "</bundle.gzip.budget>")) <= 44_000,
+                "the full widget stays within issue 9's 44 KB gzip");
     }
 
     @Test
