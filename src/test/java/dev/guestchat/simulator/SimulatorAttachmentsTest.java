@@ -55,10 +55,15 @@ class SimulatorAttachmentsTest extends SimulatorHarness {
                 + "\",\"tracingId\":\"" + UUID.randomUUID() + "\"}";
     }
 
+    /** Asks for an upload of {@link #BYTES} as the official SDK does; answers the presigned body. */
+    static JsonNode presigned(GuestClient c, String token) throws Exception {
+        c.sendRaw(sdkAttachment(token, "label.png", BYTES.length, "image/png"));
+        return c.next("PresignedUrlResponse").path("body");
+    }
+
     /** Upload request → PUT → verdict; answers the presigned body. */
     static JsonNode uploaded(GuestClient c, String token) throws Exception {
-        c.sendRaw(sdkAttachment(token, "label.png", BYTES.length, "image/png"));
-        JsonNode presigned = c.next("PresignedUrlResponse").path("body");
+        JsonNode presigned = presigned(c, token);
         assertEquals(200, put(presigned, BYTES, true).statusCode());
         return presigned;
     }
@@ -144,8 +149,7 @@ class SimulatorAttachmentsTest extends SimulatorHarness {
             assertEquals(4009, c.next("string").path("code").asInt());
 
             sim.deployment(dep).set("{\"uploadsFail\":false}");
-            c.sendRaw(sdkAttachment(token, "label.png", BYTES.length, "image/png"));
-            JsonNode presigned = c.next("PresignedUrlResponse").path("body");
+            JsonNode presigned = presigned(c, token);
             String id = presigned.path("attachmentId").asString();
             c.sendRaw(sdkAttachmentAction("deleteAttachment", token, id));
             assertEquals(id, c.next("AttachmentDeletedResponse").path("body").path("attachmentId").asString());
@@ -162,8 +166,7 @@ class SimulatorAttachmentsTest extends SimulatorHarness {
         String token = GuestClient.newToken();
         try (GuestClient c = client(dep, token)) {
             c.ready();
-            c.sendRaw(sdkAttachment(token, "label.png", BYTES.length, "image/png"));
-            JsonNode presigned = c.next("PresignedUrlResponse").path("body");
+            JsonNode presigned = presigned(c, token);
             assertEquals(400, put(presigned, new byte[3], true).statusCode());
         }
     }
