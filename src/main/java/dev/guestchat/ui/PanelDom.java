@@ -13,8 +13,10 @@ import org.teavm.jso.JSObject;
  *
  * <p>Hidden parts leave the DOM (as a template's conditions did): each has a comment node marking its place, so
  * styles need no {@code [hidden]} rule and the tests see exactly what the customer sees. Static texts carry
- * {@code data-t} / {@code data-ta} / {@code data-tt} / {@code data-tp} keys that {@link ShadowHost} fills from the
- * catalogue. A button reports its {@code data-w} name, a quick reply {@code ("reply", label, payload, message id)}.
+ * {@code data-t} (text) / {@code data-ta} (aria-label) / {@code data-tt} (title) / {@code data-tp} (placeholder)
+ * catalogue keys, filled when the panel is built and again when the language changes. A button reports its
+ * {@code data-w} name with the label, payload and message id it carries — a quick reply as {@code reply}, a card's
+ * Postback button ({@link RichParts}) as {@code choose}.
  * Only text goes in through {@code textContent}; links are http(s)/mailto/tel addresses {@link FormattedText}
  * checked, opened in a new tab without an opener.
  */
@@ -23,12 +25,19 @@ final class PanelDom {
     }
 
     /**
-     * Builds the panel into {@code r}; returns its draw function: {@code f(view, rows)} draws the state,
-     * {@code f(null)} removes the panel and its listener.
+     * Builds the panel into {@code r} with the catalogue {@code t} and {@code rich}, {@link RichParts}'s drawing
+     * function for files and cards; returns its handle: {@code d(view, rows)} draws the state, {@code f()} fills the
+     * static texts again after a language change (hidden parts too), {@code x()} removes the panel and its listener.
      */
-    @JSBody(params = {"r", "on"}, script = ""
-            + "function _n(_g,_c,_p,_x){var _e=document.createElement(_g);if(_c)_e.className=_c;"
-            + "if(_x)for(var _k in _x)_e.setAttribute(_k,_x[_k]);if(_p)_p.appendChild(_e);return _e;}"
+    @JSBody(params = {"r", "t", "on", "rich"}, script = ""
+            + "var _tl=[];function _n(_g,_c,_p,_x){var _e=document.createElement(_g);if(_c)_e.className=_c;"
+            + "if(_x)for(var _k in _x){_e.setAttribute(_k,_x[_k]);if(_k.indexOf('data-t')===0&&_tl.indexOf(_e)<0)_tl.push(_e);}"
+            + "if(_p)_p.appendChild(_e);return _e;}"
+            + "function _fill(){_tl.forEach(function(_e){var _k;"
+            + "if(_k=_e.getAttribute('data-t'))_e.textContent=t[_k];"
+            + "if(_k=_e.getAttribute('data-ta'))_e.setAttribute('aria-label',t[_k]);"
+            + "if(_k=_e.getAttribute('data-tt'))_e.setAttribute('title',t[_k]);"
+            + "if(_k=_e.getAttribute('data-tp'))_e.setAttribute('placeholder',t[_k]);});}"
             + "function _b(_c,_w,_p,_x){var _e=_n('button',_c,_p,_x);_e.type='button';_e.setAttribute('data-w',_w);return _e;}"
             + "function _if(_e){_e._a=document.createComment('');_e.parentNode.insertBefore(_e._a,_e);_e.remove();return _e;}"
             + "function _sh(_e,_v){if(!_v)_e.remove();else if(!_e.parentNode)_e._a.parentNode.insertBefore(_e,_e._a.nextSibling);}"
@@ -59,12 +68,12 @@ final class PanelDom {
             + "function _row(_j){var _e=_n('div',_j.c),_t;if(_j.w!=null)_n('span','gcw-who',_e).textContent=_j.w;"
             + "_t=_n('div','gcw-text',_e);_j.b.forEach(function(_k){var _p=_n('p',_k.c,_t);_k.s.forEach(function(_s){"
             + "var _a=_s.h?_n('a',_s.c,_p,{href:_s.h,target:'_blank',rel:'noopener noreferrer'}):_n('span',_s.c,_p);"
-            + "_a.textContent=_s.x;});});if(_j.r)_n('div','gcw-rich',_e,{'data-rich':_j.r});"
+            + "_a.textContent=_s.x;});});if(_j.r)rich(_n('div','gcw-rich',_e),_j.r);"
             + "_n('span','gcw-delivery',_e).textContent=_j.d;return _e;}"
             + "function _ck(_e){var _t=_e.target,_c=_t&&_t.closest&&_t.closest('[data-w]');"
             + "if(_c&&_g.contains(_c))on(_c.getAttribute('data-w'),null,_c._t||null,_c._p==null?null:_c._p,_c._m||null);}"
-            + "r.addEventListener('click',_ck);"
-            + "return function(_s,_rw){if(_s==null){r.removeEventListener('click',_ck);_g.remove();return;}var _j=JSON.parse(_s);"
+            + "r.addEventListener('click',_ck);_fill();"
+            + "return {f:_fill,x:function(){r.removeEventListener('click',_ck);_g.remove();},d:function(_s,_rw){var _j=JSON.parse(_s);"
             + "_sh(_L,!_j.o);_L.setAttribute('aria-label',_j.l);_sh(_B,_j.u>0);_tx(_B,''+_j.u);"
             + "_sh(_P,_j.o);_P.setAttribute('aria-label',_j.t);_tx(_T,_j.t);_sh(_M,_j.m);_sh(_E,_j.e);"
             + "_sh(_S,!!_j.s);if(_St.data!==_j.s)_St.data=_j.s;_sh(_R,_j.p);_sh(_N,_j.n!=null);_tx(_Nt,_j.n||'');"
@@ -77,24 +86,28 @@ final class PanelDom {
             + "_nw.forEach(function(_e){if(_pv.nextSibling!==_e)_G.insertBefore(_e,_pv.nextSibling);_pv=_e;});_rs=_nw;"
             + "var _q=_j.q,_qs=JSON.stringify(_q||0);if(_Q._s!==_qs){_Q._s=_qs;_Q.textContent='';"
             + "if(_q)_q.b.forEach(function(_x){var _c=_b('gcw-choice','reply',_Q);_c.textContent=_c._t=_x.t;_c._p=_x.p;_c._m=_q.m;});}"
-            + "if(_q&&_pv!==_A){if(_Q.parentNode!==_pv)_pv.appendChild(_Q);}else _Q.remove();};")
-    static native JSObject install(JSObject root, RichParts.Input on);
+            + "if(_q&&_pv!==_A){if(_Q.parentNode!==_pv)_pv.appendChild(_Q);}else _Q.remove();}};")
+    static native JSObject install(JSObject root, JSObject texts, RichParts.Input on, JSObject rich);
 
     /** Draws {@code view} ({@link ChatPanel#view()}) with these rows' JSON, oldest first. */
-    static void draw(JSObject drawer, ChatPanel panel) {
+    static void draw(JSObject drawn, ChatPanel panel) {
         JSObject rows = newArray();
         for (RowView row : panel.rows()) {
             push(rows, row.json());
         }
-        draw(drawer, panel.view(), rows);
+        draw(drawn, panel.view(), rows);
     }
 
-    @JSBody(params = {"f", "s", "rows"}, script = "f(s,rows);")
-    static native void draw(JSObject drawer, String view, JSObject rows);
+    @JSBody(params = {"p", "s", "rows"}, script = "p.d(s,rows);")
+    static native void draw(JSObject panel, String view, JSObject rows);
+
+    /** Fills the static texts from the catalogue object again: the language changed. */
+    @JSBody(params = "p", script = "p.f();")
+    static native void refill(JSObject panel);
 
     /** Removes the panel. */
-    @JSBody(params = "f", script = "f(null);")
-    static native void remove(JSObject drawer);
+    @JSBody(params = "p", script = "p.x();")
+    static native void remove(JSObject panel);
 
     @JSBody(script = "return [];")
     private static native JSObject newArray();

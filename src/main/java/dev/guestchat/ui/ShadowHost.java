@@ -18,15 +18,13 @@ public final class ShadowHost {
     private final JSObject root;
     /** The view model drawn here. */
     private final ChatPanel panel;
-    /** {@link PanelDom}'s draw function; removes the panel when called with null. */
-    private final JSObject drawer;
+    /** {@link PanelDom}'s handle on the panel it built: draw, fill the texts again, remove. */
+    private final JSObject drawn;
     /** Removes the keyboard listener. */
     private final JSObject keyListenerRemover;
-    /** Stops the catalogue filler. */
-    private final JSObject localizerRemover;
-    /** The catalogue as a JS object, read by the filler and the DOM builder; refilled by {@link #relocalize}. */
+    /** The catalogue as a JS object, read by both DOM builders; refilled by {@link #relocalize}. */
     private final JSObject texts;
-    /** Stops drawing files and cards, and removes the file, drop, paste, image-error and carousel-key listeners. */
+    /** Removes the file, drop, paste, image-error and carousel-key listeners. */
     private final JSObject contentRemover;
 
     public interface Keys {
@@ -56,7 +54,6 @@ public final class ShadowHost {
         this.panel = panel;
         texts = newObject();
         copy(strings, texts);
-        localizerRemover = localize(root, texts);
         RichParts.Input input = (what, file, a, b, c) -> {
             switch (what) {
                 case "file" -> files.attached(BrowserFiles.of(file));
@@ -65,10 +62,10 @@ public final class ShadowHost {
                 case "reply" -> panel.chooseReply(a, b, c);
                 default -> panel.pressed(what);
             }
-            PanelDom.draw(drawer(), panel); // no scroll: "Show earlier messages" must not jump to the newest
+            redraw(); // no scroll: "Show earlier messages" must not jump to the newest
         };
-        contentRemover = RichParts.install(root, texts, input);
-        drawer = PanelDom.install(root, input);
+        contentRemover = RichParts.listen(root, input);
+        drawn = PanelDom.install(root, texts, input, RichParts.builder(root, texts));
         keyListenerRemover = listenKeys(root, keys::enter, keys::escape, keys::typed);
     }
 
@@ -80,7 +77,7 @@ public final class ShadowHost {
         copy(strings, texts);
         hostElement.setAttribute("lang", strings.language());
         hostElement.setAttribute("dir", strings.rightToLeft() ? "rtl" : "ltr");
-        refill(root);
+        PanelDom.refill(drawn);
         panel.relocalized();
         update();
     }
@@ -96,14 +93,13 @@ public final class ShadowHost {
         clickFileInput(root);
     }
 
-    /** The draw function for the controls' callback, which is made before the field is set. */
-    private JSObject drawer() {
-        return drawer;
+    private void redraw() {
+        PanelDom.draw(drawn, panel);
     }
 
     /** Draws the model again and keeps the newest message in view. */
     public void update() {
-        PanelDom.draw(drawer, panel);
+        redraw();
         scrollLog(root);
     }
 
@@ -126,10 +122,9 @@ public final class ShadowHost {
     }
 
     public void destroy() {
-        PanelDom.remove(drawer);
+        PanelDom.remove(drawn);
         call(keyListenerRemover);
         call(contentRemover);
-        call(localizerRemover);
         hostElement.getParentNode().removeChild(hostElement);
     }
 
@@ -149,26 +144,6 @@ public final class ShadowHost {
             + "try{var _s=new CSSStyleSheet();_s.replaceSync(css);_r.adoptedStyleSheets=[_s];}"
             + "catch(_e){var _st=document.createElement('style');_st.textContent=css;_r.appendChild(_st);}return _r;")
     static native JSObject attachShadow(HTMLElement host, String css);
-
-    /**
-     * Fills the panel's static texts from the catalogue: {@code data-t} (text), {@code data-ta} (aria-label),
-     * {@code data-tt} (title), {@code data-tp} (placeholder). A MutationObserver does it as {@link PanelDom} adds nodes —
-     * a microtask, so before the browser paints; one small function instead of a binding per text.
-     */
-    @JSBody(params = {"r", "t"}, script = "function _fill(_n){if(!_n.querySelectorAll)return;"
-            + "var _l=_n.querySelectorAll('[data-t],[data-ta],[data-tt],[data-tp]');"
-            + "for(var _i=-1;_i<_l.length;_i++){var _e=_i<0?_n:_l[_i];if(!_e.getAttribute)continue;var _k;"
-            + "if(_k=_e.getAttribute('data-t'))_e.textContent=t[_k];"
-            + "if(_k=_e.getAttribute('data-ta'))_e.setAttribute('aria-label',t[_k]);"
-            + "if(_k=_e.getAttribute('data-tt'))_e.setAttribute('title',t[_k]);"
-            + "if(_k=_e.getAttribute('data-tp'))_e.setAttribute('placeholder',t[_k]);}}"
-            + "var _o=new MutationObserver(function(_m){for(var _i=0;_i<_m.length;_i++){var _a=_m[_i].addedNodes;"
-            + "for(var _j=0;_j<_a.length;_j++)_fill(_a[_j]);}});_o.observe(r,{childList:true,subtree:true});"
-            + "r._gcwFill=_fill;return function(){_o.disconnect();};")
-    static native JSObject localize(JSObject root, JSObject texts);
-
-    @JSBody(params = "r", script = "r._gcwFill(r);")
-    static native void refill(JSObject root);
 
     @JSBody(script = "return {};")
     static native JSObject newObject();
