@@ -1,6 +1,5 @@
 package dev.guestchat.api;
 
-import dev.guestchat.core.ChatEntry;
 import dev.guestchat.core.WidgetError;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
@@ -10,18 +9,34 @@ final class Payloads {
     private Payloads() {
     }
 
-    static JSObject message(ChatEntry e) {
-        return message(e.key(), e.sender().wire, e.name(), e.text(), e.time());
-    }
-
     /** {@code message}: the words shown to the customer; {@code detail}: the server's text or the widget's numbers. */
     static JSObject error(WidgetError e, String message) {
         return error(e.code(), e.reason(), message, e.message());
     }
 
+    /** The widget's {@code message} event: a live agent or bot message. */
     @JSBody(params = {"id", "sender", "name", "text", "time"},
             script = "return {id:id,sender:sender,name:name,text:text,time:time};")
     static native JSObject message(String id, String sender, String name, String text, String time);
+
+    /** A message (or the transcript) written by {@link MessageJson}: plain data, nothing in it is markup. */
+    @JSBody(params = "json", script = "return JSON.parse(json);")
+    static native JSObject parse(String json);
+
+    /** The transcript, oldest first, from {@link MessageJson#all}. */
+    @JSBody(params = "json", script = "return JSON.parse(json).m;")
+    static native JSObject messages(String json);
+
+    @JSBody(params = "typing", script = "return {typing:typing};")
+    static native JSObject typing(boolean typing);
+
+    @JSBody(params = "allowed", script = "return {allowed:allowed};")
+    static native JSObject allowed(boolean allowed);
+
+    /** {@code upload-progress}: the file on its way ({@code file: null} once there is none). */
+    @JSBody(params = {"name", "percent", "ready", "some"},
+            script = "return {file:some?{name:name,percent:percent,ready:ready}:null};")
+    static native JSObject upload(String name, int percent, boolean ready, boolean some);
 
     @JSBody(params = {"code", "reason", "message", "detail"},
             script = "return {code:code,reason:reason,message:message,detail:detail};")
@@ -33,8 +48,9 @@ final class Payloads {
     @JSBody(params = "byCustomer", script = "return {byCustomer:byCustomer};")
     static native JSObject ended(boolean byCustomer);
 
+    /** {@code unread} and {@code restored}. */
     @JSBody(params = "count", script = "return {count:count};")
-    static native JSObject unread(int count);
+    static native JSObject count(int count);
 
     @JSBody(script = "return {};")
     static native JSObject empty();

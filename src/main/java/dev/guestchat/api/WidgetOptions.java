@@ -52,12 +52,25 @@ public record WidgetOptions(String deploymentId, String websocketUrl, String api
         return new WidgetOptions(deployment, JsOptions.socketUrl(ws != null ? ws : ""), apiBase,
                 EndOnPageExit.parse(str(o, "endOnPageExit")),
                 !"false".equals(confirm), title, JsOptions.element(o, "container"),
-                theme("light".equals(str(o, "theme")) || "dark".equals(str(o, "theme")) ? str(o, "theme") : "auto"),
+                "light".equals(str(o, "theme")) || "dark".equals(str(o, "theme")) ? str(o, "theme") : "auto",
                 str(o, "language"), JsOptions.strings(JsOptions.object(o, "strings")), str(o, "i18nUrl"), configUrl);
     }
 
-    private static String theme(String t) {
-        return t;
+    /** Reports, once, the option names that are not among {@code known}: a typo should not pass in silence. */
+    static void warnUnknown(JSObject o, String[] known) {
+        String unknown = "";
+        for (String key : o != null ? JsOptions.keys(o) : new String[0]) {
+            boolean listed = false;
+            for (String k : known) {
+                listed |= k.equals(key);
+            }
+            if (!listed) {
+                unknown += (unknown.isEmpty() ? "" : ", ") + key;
+            }
+        }
+        if (!unknown.isEmpty()) {
+            PageJs.warn("guest-chat: unknown option(s) ignored: " + unknown);
+        }
     }
 
     private static String stripSlash(String url) {

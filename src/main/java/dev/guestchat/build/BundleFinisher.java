@@ -19,12 +19,12 @@ import java.util.zip.GZIPOutputStream;
  * size, and fails the build when a bundle outgrows its gzip budget. Runs on the JVM during the build; never part of
  * a bundle.
  *
- * <p>Two programs, two forms each: the first stage ({@code dev.guestchat.loader}, what pages load: {@code guest-chat.js} and
- * {@code guest-chat.mjs}) and the full widget ({@code guest-chat-full.js}, {@code guest-chat-full.mjs}), which the
- * first stage fetches on intent. Usage:
+ * <p>Three programs, two forms each: the first stage ({@code dev.guestchat.loader}, what pages load: {@code guest-chat.js} and
+ * {@code guest-chat.mjs}), the full widget ({@code guest-chat-full.js}, {@code guest-chat-full.mjs}), which the
+ * first stage fetches on intent, and the headless session ({@code guest-chat-headless.js}, {@code .mjs}). Usage:
  * {@code BundleFinisher <form> <teavm-output> <bundle> <element.js> <gzip-budget-bytes> <terser-cli.js>}, where
- * {@code form} is {@code script} or {@code module} (the full widget) or {@code loader} or {@code loader-module} (the
- * first stage), and {@code element.js} is the hand-written {@code <guest-chat>} custom element put inside the wrapper.
+ * {@code form} is {@code script} or {@code module} (the full widget), {@code loader} or {@code loader-module} (the
+ * first stage), or {@code headless} or {@code headless-module} (the session without UI, which takes no element), and {@code element.js} is the hand-written {@code <guest-chat>} custom element put inside the wrapper.
  *
  * <p>Why terser after TeaVM: TeaVM minifies names but leaves its runtime's unused helpers and long forms in; terser's
  * compressor takes ~10 % off the gzip size of each bundle, which the first stage needs to fit its 6 KB.
@@ -55,6 +55,8 @@ public final class BundleFinisher {
             case "module" -> module(compiled, element, true);
             case "loader" -> wrapLoader(compiled, element);
             case "loader-module" -> loaderModule(compiled, element);
+            case "headless" -> wrapHeadless(compiled);
+            case "headless-module" -> headlessModule(compiled);
             default -> throw new IllegalArgumentException("unknown form " + form);
         };
         write(bundle, minify(wrapped, terser, form.endsWith("module")), budget);
@@ -144,6 +146,23 @@ public final class BundleFinisher {
                 + "function gcwLoad(ok,fail){import('./guest-chat-full.mjs').then(function(m){ok(m);},function(e){"
                 + "console.error('guest-chat: could not load the chat',e);fail();});}\n"
                 + module(module, elementScript, false).substring(HEADER.length());
+    }
+
+    /**
+     * The headless session's script: adds {@code session} to {@code window.GuestChat} (created when this is the only
+     * chat script on the page), nothing else global, no auto-init and no element: it draws nothing.
+     */
+    static String wrapHeadless(String module) {
+        return HEADER
+                + "(function(){var exports={},module,define;\n"
+                + module
+                + "\n;var g=window.GuestChat||(window.GuestChat={});g.session=exports.session;})();\n";
+    }
+
+    /** The headless session as an ES module: {@code export function session(options)}, no side effects. */
+    static String headlessModule(String module) {
+        return HEADER + module.substring(0, module.lastIndexOf("export{"))
+                + "\nexport{" + exports(module).get("session") + " as session};\n";
     }
 
     private static Map<String, String> exports(String module) {

@@ -11,7 +11,7 @@ import java.util.List;
  * ten minutes (§3.7, §5.12); an expired one answers 404. So each file's address is renewed with
  * {@code getAttachment} before it can expire, at once for files restored from history (of unknown age) and when an
  * image failed to load — and the row is drawn again with the fresh one. A list, not a map: a transcript shows a
- * handful of files, and {@code java.util.HashMap} would cost the bundle a kilobyte (see {@link KeySet}).
+ * handful of files, and {@code java.util.HashMap} would cost the bundle a kilobyte (see {@link KeyMap}).
  */
 final class AttachmentLinks {
     /** Renew this long after an address was made: before the service's ~10 minutes run out. */
@@ -87,7 +87,7 @@ final class AttachmentLinks {
                 }
             }
             schedule(link, RENEW_AFTER_MILLIS);
-            ctx.observer.transcriptChanged(transcript.rows());
+            ctx.observer.transcriptChanged(transcript.rows(), false);
         }
         return true; // a refusal (4008 expired, 4009 gone) leaves the row as it is
     }

@@ -24,6 +24,7 @@ final class ChatEnding {
     private String clearTracingId;
     /** Deadline for SessionClearedEvent; null when no Clear is awaiting confirmation. */
     private Ports.Cancellable clearDeadline;
+
     /** Callers of {@link #end} waiting for the outcome; empty when nobody asked. */
     private final List<EndCallback> waiting = new ArrayList<>();
     /**
@@ -106,6 +107,23 @@ final class ChatEnding {
         finish(false);
     }
 
+    /**
+     * 429 for the Clear (the customer's last messages used up the service's rate): the same Clear goes again once
+     * the service allows, within the same deadline; false when the 429 is about something else.
+     */
+    boolean onTooManyRequests(ServerFrame.TooManyRequests tooMany) {
+        String tracingId = clearTracingId;
+        if (tracingId == null || !tracingId.equals(tooMany.tracingId())) {
+            return false;
+        }
+        ctx.scheduler.schedule(Math.max(1, tooMany.retryAfterSeconds()) * 1000L, () -> {
+            if (tracingId.equals(clearTracingId) && connection.canSend()) { // still this Clear, unanswered
+                connection.send(clearFrame());
+            }
+        });
+        return true;
+    }
+
     /** An error answering the Clear, or saying Clear is disabled; false when it is about something else. */
     boolean onError(ServerFrame.ErrorReply error) {
         String tracingId = error.tracingId();
@@ -140,11 +158,14 @@ final class ChatEnding {
         clearDeadline = Ports.cancel(clearDeadline);
     }
 
+    private ClientFrame clearFrame() {
+        return new ClientFrame.SendPresence(ctx.store.token(), clearTracingId, ClientFrame.PresenceType.CLEAR, null);
+    }
+
     private void sendClear() {
         clearTracingId = ctx.ids.newId();
         ctx.setState(SessionState.ENDING);
-        connection.send(new ClientFrame.SendPresence(ctx.store.token(), clearTracingId, ClientFrame.PresenceType.CLEAR,
-                null));
+        connection.send(clearFrame());
         Ports.cancel(clearDeadline);
         clearDeadline = ctx.scheduler.schedule(CLEAR_CONFIRM_MILLIS, () -> {
             clearDeadline = null;

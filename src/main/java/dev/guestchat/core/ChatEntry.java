@@ -15,9 +15,11 @@ import java.util.List;
  * @param time         ISO-8601 server time; null until the server gave one
  * @param delivery     for the customer's own messages; {@link Delivery#DELIVERED} for everything else
  * @param content      buttons, cards and files the message carries; {@link RichContent#NONE} when none
+ * @param localId      the tracingId this page gave a message the customer sent from it (what {@code send} returned),
+ *                     kept after the acknowledgement changes the key; null for every other row
  */
 public record ChatEntry(String key, Sender sender, String name, String text, String time, Delivery delivery,
-                        RichContent content) {
+                        RichContent content, String localId) {
 
     /** Quick replies offered with an agent/bot message; empty otherwise. */
     public List<RichContent.Button> quickReplies() {
@@ -39,7 +41,7 @@ public record ChatEntry(String key, Sender sender, String name, String text, Str
 
     /** A note from the widget itself; {@code text} is a message-catalogue key (the UI translates it). */
     public static ChatEntry system(String key, String text) {
-        return new ChatEntry(key, Sender.SYSTEM, null, text, null, Delivery.DELIVERED, RichContent.NONE);
+        return new ChatEntry(key, Sender.SYSTEM, null, text, null, Delivery.DELIVERED, RichContent.NONE, null);
     }
 
     static ChatEntry fromWire(WireMessage m) {
@@ -48,22 +50,22 @@ public record ChatEntry(String key, Sender sender, String name, String text, Str
         String extra = m.content().extraText();
         return new ChatEntry(m.id(), sender, m.inbound() ? null : m.nickname(),
                 extra.isEmpty() ? text : text.isEmpty() ? extra : text + "\n" + extra, m.time(), Delivery.DELIVERED,
-                m.content());
+                m.content(), null);
     }
 
     ChatEntry withDelivery(Delivery d) {
-        return new ChatEntry(key, sender, name, text, time, d, content);
+        return new ChatEntry(key, sender, name, text, time, d, content, localId);
     }
 
     /** The server took it: its id and time, and its copy of the files (with their download addresses) when any. */
     ChatEntry acknowledged(String serverId, String serverTime, RichContent served) {
         return new ChatEntry(serverId != null ? serverId : key, sender, name, text,
                 serverTime != null ? serverTime : time, Delivery.DELIVERED,
-                served != null && !served.attachments().isEmpty() ? served : content);
+                served != null && !served.attachments().isEmpty() ? served : content, localId);
     }
 
     /** This row with a file's fresh download address (§3.7). */
     ChatEntry withAttachmentUrl(String attachmentId, String url) {
-        return new ChatEntry(key, sender, name, text, time, delivery, content.withUrl(attachmentId, url));
+        return new ChatEntry(key, sender, name, text, time, delivery, content.withUrl(attachmentId, url), localId);
     }
 }

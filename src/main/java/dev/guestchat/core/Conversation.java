@@ -60,19 +60,21 @@ final class Conversation {
     /**
      * Shows the customer's text as sending and queues it; it leaves when the queue may send. {@code reply} is set
      * when the text is a button's answer (a ButtonResponse), null for typed text; {@code file} is an uploaded file
-     * the message carries, null when none.
+     * the message carries, null when none. Returns the message's tracingId, which the row keeps as its
+     * {@link ChatEntry#localId()}.
      */
-    void add(String text, ClientFrame.ButtonReply reply, RichContent.Attachment file) {
+    String add(String text, ClientFrame.ButtonReply reply, RichContent.Attachment file) {
         String tracingId = ctx.ids.newId();
         Outbox.Pending message = new Outbox.Pending(tracingId, text, customAttributes, reply,
                 file != null ? file.id() : null);
         customAttributes = null; // they travel with this message (§3.3: any message may carry them)
         transcript.put(new ChatEntry(tracingId, ChatEntry.Sender.CUSTOMER, null, text, null,
                 ChatEntry.Delivery.SENDING, file == null ? RichContent.NONE
-                : RichContent.ofFile(file)));
+                : RichContent.ofFile(file), tracingId));
         ctx.store.active(true);
-        ctx.observer.transcriptChanged(transcript.rows());
+        ctx.observer.transcriptChanged(transcript.rows(), false);
         sends.add(message);
+        return tracingId;
     }
 
     /**
@@ -134,11 +136,11 @@ final class Conversation {
                     keep.add(e);
                 }
             }
-            forgetRows();
+            clearRows(); // told once, below: the rows being sent never vanish from the customer's view
             for (ChatEntry e : keep) {
                 transcript.put(e);
             }
-            ctx.observer.transcriptChanged(transcript.rows());
+            ctx.observer.transcriptChanged(transcript.rows(), false);
         } else {
             history.request();
         }
@@ -165,12 +167,12 @@ final class Conversation {
                 ChatEntry acknowledged = base.acknowledged(m.id(), m.time(), m.content());
                 transcript.replace(own.tracingId(), acknowledged);
                 links.track(acknowledged, true);
-                ctx.observer.transcriptChanged(transcript.rows());
+                ctx.observer.transcriptChanged(transcript.rows(), false);
             } else if (m.isDisplayable() && m.id() != null) {
                 ChatEntry entry = ChatEntry.fromWire(m);
                 if (transcript.put(entry)) { // typed in another tab
                     links.track(entry, true);
-                    ctx.observer.transcriptChanged(transcript.rows());
+                    ctx.observer.transcriptChanged(transcript.rows(), false);
                 }
             }
             ctx.store.active(true);
@@ -190,7 +192,7 @@ final class Conversation {
             ctx.observer.agentTyping(false);
             if (transcript.put(entry)) {
                 links.track(entry, true);
-                ctx.observer.transcriptChanged(transcript.rows());
+                ctx.observer.transcriptChanged(transcript.rows(), false);
                 ctx.observer.messageReceived(entry);
             }
         }
@@ -200,7 +202,7 @@ final class Conversation {
         ctx.store.active(false);
         ctx.observer.agentTyping(false);
         transcript.put(ChatEntry.system(m.id() != null ? m.id() : ctx.ids.newId(), "agentLeft"));
-        ctx.observer.transcriptChanged(transcript.rows());
+        ctx.observer.transcriptChanged(transcript.rows(), false);
         if ("true".equals(m.metadata().get("readOnly"))) {
             connection.markReadOnly();
             ctx.setState(SessionState.READ_ONLY);
@@ -230,7 +232,7 @@ final class Conversation {
         ChatEntry row = transcript.get(tracingId);
         if (row != null) {
             transcript.put(row.withDelivery(ChatEntry.Delivery.FAILED));
-            ctx.observer.transcriptChanged(transcript.rows());
+            ctx.observer.transcriptChanged(transcript.rows(), false);
         }
         if (error.code() == 409) {
             ctx.setState(SessionState.READ_ONLY);
@@ -251,10 +253,14 @@ final class Conversation {
     }
 
     private void forgetRows() {
+        clearRows();
+        ctx.observer.transcriptChanged(transcript.rows(), false);
+    }
+
+    private void clearRows() {
         history.forget(); // late pages of the old session are dropped
         links.forget();
         transcript.clear();
-        ctx.observer.transcriptChanged(transcript.rows());
     }
 
     private void showTyping() {

@@ -81,6 +81,11 @@ public final class GuestSession {
      * file is still uploading, or sending is not allowed now.
      */
     public boolean send(String text) {
+        return sendMessage(text) != null;
+    }
+
+    /** As {@link #send}; returns the message's id on this page (its row's {@link ChatEntry#localId()}), else null. */
+    public String sendMessage(String text) {
         return say(text, null, true);
     }
 
@@ -90,6 +95,11 @@ public final class GuestSession {
      * false as for {@link #send}.
      */
     public boolean choose(String text, String payload, String originatingMessageId, String kind) {
+        return reply(text, payload, originatingMessageId, kind) != null;
+    }
+
+    /** As {@link #choose}; returns the answer's id on this page, else null. */
+    public String reply(String text, String payload, String originatingMessageId, String kind) {
         return say(text, new ClientFrame.ButtonReply(kind, payload != null ? payload : text, originatingMessageId), false);
     }
 
@@ -108,14 +118,15 @@ public final class GuestSession {
         conversation.links().failed(attachmentId);
     }
 
-    private boolean say(String text, ClientFrame.ButtonReply reply, boolean withFile) {
+    /** Queues the customer's message; its id on this page, or null when nothing was queued. */
+    private String say(String text, ClientFrame.ButtonReply reply, boolean withFile) {
         String trimmed = text == null ? "" : text.trim();
         if (withFile && upload.busy()) {
             ctx.observer.error(new WidgetError(0, "upload-busy", null));
-            return false;
+            return null;
         }
         if (trimmed.isEmpty() && !(withFile && upload.hasReadyFile())) {
-            return false;
+            return null;
         }
         if (ctx.state() == SessionState.ENDED) {
             startNew(); // typing after an end starts a fresh conversation, as the customer expects
@@ -123,13 +134,13 @@ public final class GuestSession {
         SessionState now = ctx.state();
         if (now == SessionState.READ_ONLY || now == SessionState.FAILED || now == SessionState.ENDING) {
             ctx.observer.error(new WidgetError(now == SessionState.READ_ONLY ? 409 : 0, "cannot-send", null));
-            return false;
+            return null;
         }
-        conversation.add(trimmed, reply, withFile ? upload.take() : null); // leaves now or in its turn
+        String id = conversation.add(trimmed, reply, withFile ? upload.take() : null); // leaves now or in its turn
         if (!connection.isConfigured()) {
             connection.ensureOpen();
         }
-        return true;
+        return id;
     }
 
     /**
@@ -287,7 +298,9 @@ public final class GuestSession {
             } else if (frame instanceof ServerFrame.JwtResponse jwt) {
                 conversation.history().onJwt(jwt.jwt());
             } else if (frame instanceof ServerFrame.TooManyRequests tooMany) {
-                conversation.onTooManyRequests(tooMany);
+                if (!ending.onTooManyRequests(tooMany)) {
+                    conversation.onTooManyRequests(tooMany);
+                }
             } else if (frame instanceof ServerFrame.ErrorReply error) {
                 onError(error);
             } else if (frame instanceof ServerFrame.Unknown unknown && !unknown.frameClass().equals("AttachmentDeletedResponse")) {

@@ -73,7 +73,7 @@ final class HistorySync {
                     }
                 }
                 if (changed) {
-                    ctx.observer.transcriptChanged(transcript.rows());
+                    ctx.observer.transcriptChanged(transcript.rows(), true);
                 }
                 if (decoded.hasMore() && page < MAX_PAGES) {
                     fetch(jwt, page + 1, requestedIn);

@@ -6,8 +6,11 @@ import java.util.List;
 public interface SessionObserver {
     void stateChanged(SessionState state);
 
-    /** The whole transcript after any change; the UI renders it as text. */
-    void transcriptChanged(List<ChatEntry> rows);
+    /**
+     * The whole transcript after any change; the UI renders it as text. {@code restored}: the change is a page of
+     * history (rows said before this page, or while the socket was down), not something said just now.
+     */
+    void transcriptChanged(List<ChatEntry> rows, boolean restored);
 
     /** A new message from the agent, bot or another tab — for {@code message} events and unread counts. */
     void messageReceived(ChatEntry entry);

@@ -14,7 +14,7 @@ public final class Transcript {
     /** Every row, in display order. */
     private final List<ChatEntry> rows = new ArrayList<>();
     /** The rows' keys: whether a key is here without a scan (most keys asked about are new). */
-    private final KeySet keys = new KeySet();
+    private final KeyMap<ChatEntry> keys = new KeyMap<>();
     /** How many rows are {@code SENDING}: placing a timed row may stop once it has passed all of them. */
     private int sending;
 
@@ -42,7 +42,8 @@ public final class Transcript {
         if (i < 0) {
             put(entry);
         } else if (dup >= 0 && dup != i) {
-            remove(i); // the server copy already arrived through another path (history, other tab)
+            remove(i); // the server copy already arrived through another path (history, other tab):
+            change(indexOf(entry.key()), entry); // it becomes this message, which keeps its local id
         } else {
             change(i, entry);
         }
@@ -121,14 +122,14 @@ public final class Transcript {
 
     private void add(int at, ChatEntry entry) {
         rows.add(at, entry);
-        keys.add(entry.key());
+        keys.put(entry.key(), entry);
         sending += isSending(entry);
     }
 
     private void set(int at, ChatEntry entry) {
         ChatEntry old = rows.set(at, entry);
         keys.remove(old.key());
-        keys.add(entry.key());
+        keys.put(entry.key(), entry);
         sending += isSending(entry) - isSending(old);
     }
 

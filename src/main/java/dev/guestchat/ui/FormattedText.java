@@ -71,6 +71,24 @@ public final class FormattedText {
             return href;
         }
 
+        /** The span's look as words for a page's own UI ({@code "bold italic"}, {@code "code"}); "" when plain. */
+        public String getStyle() {
+            StringBuilder c = new StringBuilder();
+            if ((style & BOLD) != 0) {
+                c.append(" bold");
+            }
+            if ((style & ITALIC) != 0) {
+                c.append(" italic");
+            }
+            if ((style & STRUCK) != 0) {
+                c.append(" struck");
+            }
+            if ((style & CODE) != 0) {
+                c.append(" code");
+            }
+            return c.length() == 0 ? "" : c.substring(1);
+        }
+
         public String getCssClass() {
             StringBuilder c = new StringBuilder();
             if ((style & BOLD) != 0) {

@@ -26,6 +26,13 @@ public final class ShadowHost {
     private final JSObject texts;
     /** Removes the file, drop, paste, image-error and carousel-key listeners. */
     private final JSObject contentRemover;
+    /**
+     * A draw is due at the end of this task: every change of one event (a message, its typing stop, its unread
+     * count; a click and what it sets off) is drawn once. False when the DOM shows the model.
+     */
+    private boolean drawDue;
+    /** The due draw also brings the newest message into view; false for "Show earlier messages". */
+    private boolean scrollDue;
 
     public interface Keys {
         void enter();
@@ -62,7 +69,7 @@ public final class ShadowHost {
                 case "reply" -> panel.chooseReply(a, b, c);
                 default -> panel.pressed(what);
             }
-            redraw(); // no scroll: "Show earlier messages" must not jump to the newest
+            drawSoon(false); // no scroll: "Show earlier messages" must not jump to the newest
         };
         contentRemover = RichParts.listen(root, input);
         drawn = PanelDom.install(root, texts, input, RichParts.builder(root, texts));
@@ -93,14 +100,30 @@ public final class ShadowHost {
         clickFileInput(root);
     }
 
-    private void redraw() {
-        PanelDom.draw(drawn, panel);
+    /** Draws the model again, once, at the end of this task, and keeps the newest message in view. */
+    public void update() {
+        drawSoon(true);
     }
 
-    /** Draws the model again and keeps the newest message in view. */
-    public void update() {
-        redraw();
-        scrollLog(root);
+    private void drawSoon(boolean scroll) {
+        scrollDue |= scroll;
+        if (!drawDue) {
+            drawDue = true;
+            afterTask(this::flush);
+        }
+    }
+
+    /** Draws now what is due (before focus moves to an element the draw shows). */
+    public void flush() {
+        if (!drawDue) {
+            return;
+        }
+        drawDue = false;
+        PanelDom.draw(drawn, panel);
+        if (scrollDue) {
+            scrollDue = false;
+            scrollLog(root);
+        }
     }
 
     /** Reads and clears the composer. */
@@ -114,14 +137,17 @@ public final class ShadowHost {
     }
 
     public void focusComposer() {
+        flush();
         focus(root, ".gcw-input");
     }
 
     public void focusLauncher() {
+        flush();
         focus(root, ".gcw-launcher");
     }
 
     public void destroy() {
+        drawDue = false; // a draw still due finds nothing to draw into
         PanelDom.remove(drawn);
         call(keyListenerRemover);
         call(contentRemover);
@@ -181,4 +207,8 @@ public final class ShadowHost {
 
     @JSBody(params = "f", script = "f();")
     static native void call(JSObject f);
+
+    /** Runs {@code f} once the current task's script is done (a microtask): before the browser paints. */
+    @JSBody(params = "f", script = "queueMicrotask(function(){f();});")
+    static native void afterTask(Key f);
 }

@@ -20,13 +20,16 @@ class BundleTest {
     static final Path FIRST_STAGE = Path.of("web/dist/guest-chat.js");
     /** The full widget as a classic script. */
     static final Path FULL = Path.of("web/dist/guest-chat-full.js");
+    /** The session without UI, as a classic script. */
+    static final Path HEADLESS = Path.of("web/dist/guest-chat-headless.js");
 
     @Test
     void bothStagesAreBuiltWrappedAndWithinTheirBudgets() throws IOException {
         String pom = Files.readString(Path.of("pom.xml"));
         for (String[] bundle : new String[][] {{FIRST_STAGE.toString(), "loader.gzip.budget"},
                 {"web/dist/guest-chat.mjs", "loader.gzip.budget"}, {FULL.toString(), "bundle.gzip.budget"},
-                {"web/dist/guest-chat-full.mjs", "bundle.gzip.budget"}}) {
+                {"web/dist/guest-chat-full.mjs", "bundle.gzip.budget"},
+                {HEADLESS.toString(), "headless.gzip.budget"}, {"web/dist/guest-chat-headless.mjs", "headless.gzip.budget"}}) {
             String js = Files.readString(Path.of(bundle[0]));
             long budget = Long.parseLong(between(pom, "<" + bundle[1] + ">", "</" + bundle[1] + ">"));
             long gzip = BundleFinisher.gzipSize(js.getBytes(StandardCharsets.UTF_8));
@@ -41,6 +44,21 @@ class BundleTest {
                 "a page pays at most 6 KB gzip before the customer shows intent");
         assertTrue(Long.parseLong(between(pom, "<bundle.gzip.budget>", "</bundle.gzip.budget>")) <= 44_000,
                 "the full widget stays within issue 9's 44 KB gzip");
+    }
+
+    /** A page with its own UI gets no DOM, styles, title changes or custom element from the headless build. */
+    @Test
+    void theHeadlessSessionDrawsNothing() throws IOException {
+        for (Path bundle : List.of(HEADLESS, Path.of("web/dist/guest-chat-headless.mjs"))) {
+            String js = Files.readString(bundle);
+            for (String drawing : List.of("attachShadow", "adoptedStyleSheets", "document.title=", "customElements",
+                    "createElement(", "gcw-")) {
+                assertFalse(js.contains(drawing), bundle + " must not contain " + drawing);
+            }
+        }
+        assertTrue(Files.readString(HEADLESS).contains(".session="), "GuestChat.session");
+        assertTrue(Files.readString(Path.of("web/dist/guest-chat-headless.mjs")).contains(" as session}"),
+                "export { session }");
     }
 
     @Test

@@ -47,6 +47,23 @@ class ChatEndingTest extends SessionHarness {
     }
 
     @Test
+    void aClearAnswered429GoesAgainWhenTheServiceAllowsWithinTheDeadline() {
+        Fakes.Socket s = connected(true);
+        chat(s, "hello");
+        List<Boolean> outcome = new ArrayList<>();
+        session.end((ended, error) -> outcome.add(ended));
+        String tracingId = s.last().path("tracingId").asString();
+        s.receive(tooManyRequests(tracingId));
+        assertEquals(1, s.frames().stream().filter(f -> "Clear".equals(presence(f))).count(), "not at once");
+        clock.advance(1000);
+        assertEquals(2, s.frames().stream().filter(f -> "Clear".equals(presence(f))).count(), "after retryAfter");
+        assertEquals(tracingId, s.last().path("tracingId").asString(), "the same Clear");
+        s.receive(event("SessionClearedEvent"));
+        assertEquals(List.of(true), outcome);
+        assertEquals(SessionState.ENDED, session.state());
+    }
+
+    @Test
     void clearDisabledIsReportedWithItsCode() {
         Fakes.Socket s = connected(true);
         chat(s, "hello");

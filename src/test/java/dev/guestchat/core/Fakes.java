@@ -275,7 +275,7 @@ final class Fakes {
         }
 
         @Override
-        public void transcriptChanged(List<ChatEntry> rows) {
+        public void transcriptChanged(List<ChatEntry> rows, boolean restored) {
             this.rows = rows;
         }
 

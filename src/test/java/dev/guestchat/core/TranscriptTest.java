@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Test;
 
 class TranscriptTest {
     static ChatEntry timed(String key, String time) {
-        return new ChatEntry(key, ChatEntry.Sender.AGENT, null, key, time, ChatEntry.Delivery.DELIVERED, RichContent.NONE);
+        return new ChatEntry(key, ChatEntry.Sender.AGENT, null, key, time, ChatEntry.Delivery.DELIVERED, RichContent.NONE, null);
     }
 
     static ChatEntry pending(String key) {
-        return new ChatEntry(key, ChatEntry.Sender.CUSTOMER, null, key, null, ChatEntry.Delivery.SENDING, RichContent.NONE);
+        return new ChatEntry(key, ChatEntry.Sender.CUSTOMER, null, key, null, ChatEntry.Delivery.SENDING, RichContent.NONE, null);
     }
 
     static List<String> keys(Transcript t) {

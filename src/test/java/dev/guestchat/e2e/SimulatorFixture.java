@@ -49,6 +49,7 @@ public final class SimulatorFixture implements AutoCloseable {
             throw new java.io.UncheckedIOException(e);
         }
         statics.add(new GuestApiSimulator.StaticDir("/flaky", flakyDir, Map.of()));
+        statics.add(new GuestApiSimulator.StaticDir("/demo", Path.of("demo"), Map.of())); // the own-UI page
         if (demo) {
             statics.add(new GuestApiSimulator.StaticDir("/", Path.of("demo"), Map.of()));
         }

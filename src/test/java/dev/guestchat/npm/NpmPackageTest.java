@@ -55,10 +55,11 @@ class NpmPackageTest {
         List<String> files = new ArrayList<>(List.of(run(work, "tar", "tzf", tarball.toString()).trim().split("\\R")));
         files.sort(null);
         assertEquals(List.of("package/README.md", "package/dist/guest-chat-full.js", "package/dist/guest-chat-full.mjs",
+                "package/dist/guest-chat-headless.js", "package/dist/guest-chat-headless.mjs",
                 "package/dist/guest-chat.js", "package/dist/guest-chat.mjs",
                 "package/dist/i18n/ar.json", "package/dist/i18n/de.json", "package/dist/i18n/es.json",
                 "package/dist/i18n/fr.json", "package/dist/i18n/nl.json",
-                "package/index.d.ts", "package/package.json", "package/theme.css"), files);
+                "package/headless.d.ts", "package/index.d.ts", "package/package.json", "package/theme.css"), files);
     }
 
     @Test
@@ -95,6 +96,33 @@ class NpmPackageTest {
     }
 
     @Test
+    void theHeadlessTypesCheckInAnEmptyProject() throws Exception {
+        Files.writeString(project.resolve("tsconfig.json"), "{\"compilerOptions\":{\"strict\":true,\"noEmit\":true,"
+                + "\"module\":\"esnext\",\"moduleResolution\":\"bundler\",\"target\":\"es2020\",\"lib\":[\"es2020\",\"dom\"]},"
+                + "\"files\":[\"own-ui.ts\"]}");
+        Files.writeString(project.resolve("own-ui.ts"), String.join("\n",
+                "import { session, type ChatSession, type SessionMessage } from 'guest-chat-widget/headless';",
+                "const chat: ChatSession = session({ deploymentId: 'd', region: 'mypurecloud.com', endOnPageExit: 'leave' });",
+                "chat.on('message', (m: SessionMessage) => {",
+                "  const who: 'agent' | 'bot' | 'customer' | 'system' = m.sender; const sent: boolean = m.status === 'sent';",
+                "  m.blocks.forEach((b) => b.spans.forEach((s) => { const t: string = s.text; void t; }));",
+                "  m.quickReplies.forEach((q) => { const id: string | null = chat.reply(q); void id; });",
+                "  void who; void sent; });",
+                "chat.on('message-status', (m) => { const local: string | undefined = m.localId; void local; });",
+                "chat.on('typing', (t) => { const b: boolean = t.typing; void b; });",
+                "chat.on('upload-progress', (p) => { const n: number = p.file ? p.file.percent : 0; void n; });",
+                "const id: string | null = chat.send('hi'); void id;",
+                "const ended: Promise<void> = chat.end(); void ended;",
+                "const all: SessionMessage[] = chat.messages(); void all;",
+                "// @ts-expect-error the widget's options are not the session's",
+                "session({ deploymentId: 'd', container: '#chat' });",
+                "// @ts-expect-error unknown event",
+                "chat.on('messages', () => {});",
+                ""));
+        run(project, "npx", "--no-install", "tsc", "-p", ".");
+    }
+
+    @Test
     void theDeclaredApiIsTheRealOne() throws Exception {
         String dts = Files.readString(Path.of("web/index.d.ts"));
         String widget = Files.readString(Path.of("src/main/java/dev/guestchat/api/ChatWidget.java"));
@@ -105,8 +133,17 @@ class NpmPackageTest {
         assertEquals(methods, names(Files.readString(Path.of("src/main/java/dev/guestchat/loader/FirstStage.java")),
                 "@JSExport\\s+public \\S+ (\\w+)\\("), "the first stage answers the same API until the widget is there");
         assertEquals(names(block(dts, "interface ChatWidget"), "\\n\\s*(\\w+)[<(]"), methods, "methods");
-        assertEquals(names(block(dts, "interface ChatEvents"), "\\n\\s*(\\w+):"),
-                names(widget, "events\\.emit\\(\"(\\w+)\""), "events");
+        TreeSet<String> emitted = names(widget, "events\\.emit\\(\"(\\w+)\"");
+        emitted.addAll(names(Files.readString(Path.of("src/main/java/dev/guestchat/api/PanelClient.java")),
+                "events\\.emit\\(\"(\\w+)\""));
+        assertEquals(names(block(dts, "interface ChatEvents"), "\\n\\s*(\\w+):"), emitted, "events");
+        String headless = Files.readString(Path.of("web/headless.d.ts"));
+        String api = Files.readString(Path.of("src/main/java/dev/guestchat/api/SessionApi.java"));
+        assertEquals(names(block(headless, "interface ChatSession"), "\\n\\s*(\\w+)[<(]"),
+                names(api, "@JSExport\\s+public \\S+ (\\w+)\\("), "the headless session's methods");
+        assertEquals(names(block(headless, "interface SessionEvents"), "\\n\\s*'?([\\w-]+)'?:"),
+                names(Files.readString(Path.of("src/main/java/dev/guestchat/api/PagePayloads.java")),
+                        "listeners\\.emit\\(\"([\\w-]+)\""), "the headless session's events");
         TreeSet<String> read = names(options, "(?:str|element|object)\\(o, \"(\\w+)\"\\)");
         assertTrue(read.containsAll(List.of("deploymentId", "region", "endOnPageExit", "container")), read.toString());
         assertEquals(names(block(dts, "interface GuestChatOptions"), "\\n\\s*(\\w+)\\??:"), read, "options");

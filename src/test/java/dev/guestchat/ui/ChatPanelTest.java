@@ -81,7 +81,7 @@ class ChatPanelTest {
             offers.add(new RichContent.Button(q, q + "-payload", null));
         }
         RichContent content = new RichContent(offers, new ArrayList<>(), false, new ArrayList<>(), "");
-        return new ChatEntry(key, ChatEntry.Sender.AGENT, "Dana", text, null, ChatEntry.Delivery.DELIVERED, content);
+        return new ChatEntry(key, ChatEntry.Sender.AGENT, "Dana", text, null, ChatEntry.Delivery.DELIVERED, content, null);
     }
 
     private JsonNode view() {
@@ -117,7 +117,7 @@ class ChatPanelTest {
         assertEquals("gcw-b", json.path("b").get(0).path("s").get(1).path("c").asString());
 
         ChatEntry second = new ChatEntry("c1", ChatEntry.Sender.CUSTOMER, null, "<b>hi</b>", null,
-                ChatEntry.Delivery.SENDING, RichContent.NONE);
+                ChatEntry.Delivery.SENDING, RichContent.NONE, null);
         panel.setRows(new ArrayList<>(List.of(first, second)));
         assertSame(row, panel.rows().get(0), "an unchanged entry keeps its row (and its drawn element)");
         JsonNode mine = JacksonJson.MAPPER.readTree(panel.rows().get(1).json());

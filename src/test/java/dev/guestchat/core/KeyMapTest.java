@@ -2,36 +2,38 @@ package dev.guestchat.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class KeySetTest {
-    /** Against java.util.HashSet: random adds and removes over few keys (long probe runs, many wrap-arounds). */
+class KeyMapTest {
+    /** Against java.util.HashMap: random adds and removes over few keys (long probe runs, many wrap-arounds). */
     @Test
-    void agreesWithHashSetUnderRandomAddsAndRemoves() {
+    void agreesWithHashMapUnderRandomPutsAndRemoves() {
         for (long seed = 1; seed <= 10; seed++) {
             Random random = new Random(seed);
-            KeySet keys = new KeySet();
-            Set<String> expected = new HashSet<>();
+            KeyMap<Integer> keys = new KeyMap<>();
+            Map<String, Integer> expected = new HashMap<>();
             for (int step = 0; step < 50_000; step++) {
                 String key = "k" + random.nextInt(step < 25_000 ? 300 : 5_000);
                 if (random.nextInt(3) == 0) {
                     keys.remove(key);
                     expected.remove(key);
                 } else {
-                    keys.add(key);
-                    expected.add(key);
+                    keys.put(key, step);
+                    expected.put(key, step);
                 }
                 String probe = "k" + random.nextInt(5_000);
-                assertEquals(expected.contains(probe), keys.contains(probe), "seed " + seed + " step " + step);
+                assertEquals(expected.containsKey(probe), keys.contains(probe), "seed " + seed + " step " + step);
+                assertEquals(expected.get(probe), keys.get(probe), "seed " + seed + " step " + step);
             }
             for (int i = 0; i < 5_000; i++) {
-                assertEquals(expected.contains("k" + i), keys.contains("k" + i));
+                assertEquals(expected.get("k" + i), keys.get("k" + i));
             }
             keys.clear();
             assertEquals(false, keys.contains("k1"));
+            assertEquals(true, keys.isEmpty());
         }
     }
 }

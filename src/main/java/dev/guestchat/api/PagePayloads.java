@@ -1,0 +1,97 @@
+package dev.guestchat.api;
+
+import dev.guestchat.core.ChatEntry;
+import dev.guestchat.core.SessionState;
+import dev.guestchat.core.UploadStatus;
+import dev.guestchat.core.WidgetError;
+import dev.guestchat.ui.Strings;
+
+/**
+ * The session's events as a page's {@code on()} listeners get them: plain objects (README, {@code web/headless.d.ts}).
+ * Names: {@code message}, {@code message-status}, {@code message-update}, {@code message-removed}, {@code reset},
+ * {@code restored}, {@code typing}, {@code state}, {@code ended}, {@code error}, {@code upload-progress},
+ * {@code uploads-allowed}.
+ */
+final class PagePayloads implements SessionEvents {
+    /** The English words of every failure (a page with its own UI may show them, or its own by {@code reason}). */
+    private final Strings english = new Strings("en");
+    private final EventHub listeners;
+
+    PagePayloads(EventHub listeners) {
+        this.listeners = listeners;
+    }
+
+    /** The customer's words for a failure: the catalogue's for its reason, else the service's text, else a generic one. */
+    String text(WidgetError error) {
+        return text(error, english);
+    }
+
+    static String text(WidgetError error, Strings strings) {
+        String text = strings.error(error.reason(), error.code());
+        if (text == null) {
+            text = error.message() != null ? error.message() : strings.get("server-error");
+        }
+        return text;
+    }
+
+    @Override
+    public void message(ChatEntry message, boolean restored) {
+        listeners.emit("message", Payloads.parse(MessageJson.of(message, restored)));
+    }
+
+    @Override
+    public void messageStatus(ChatEntry message) {
+        listeners.emit("message-status", Payloads.parse(MessageJson.of(message, false)));
+    }
+
+    @Override
+    public void messageUpdate(ChatEntry message) {
+        listeners.emit("message-update", Payloads.parse(MessageJson.of(message, false)));
+    }
+
+    @Override
+    public void messageRemoved(ChatEntry message) {
+        listeners.emit("message-removed", Payloads.parse(MessageJson.of(message, false)));
+    }
+
+    @Override
+    public void reset() {
+        listeners.emit("reset", Payloads.empty());
+    }
+
+    @Override
+    public void restored(int count) {
+        listeners.emit("restored", Payloads.count(count));
+    }
+
+    @Override
+    public void typing(boolean agentTyping) {
+        listeners.emit("typing", Payloads.typing(agentTyping));
+    }
+
+    @Override
+    public void state(SessionState state) {
+        listeners.emit("state", Payloads.state(state.wire));
+    }
+
+    @Override
+    public void ended(boolean byCustomer) {
+        listeners.emit("ended", Payloads.ended(byCustomer));
+    }
+
+    @Override
+    public void error(WidgetError error) {
+        listeners.emit("error", Payloads.error(error, text(error)));
+    }
+
+    @Override
+    public void uploadProgress(UploadStatus upload) {
+        listeners.emit("upload-progress", upload == null ? Payloads.upload(null, 0, false, false)
+                : Payloads.upload(upload.fileName(), upload.percent(), upload.ready(), true));
+    }
+
+    @Override
+    public void uploadsAllowed(boolean allowed) {
+        listeners.emit("uploads-allowed", Payloads.allowed(allowed));
+    }
+}
