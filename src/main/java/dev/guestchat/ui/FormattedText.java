@@ -73,35 +73,21 @@ public final class FormattedText {
 
         /** The span's look as words for a page's own UI ({@code "bold italic"}, {@code "code"}); "" when plain. */
         public String getStyle() {
-            StringBuilder c = new StringBuilder();
-            if ((style & BOLD) != 0) {
-                c.append(" bold");
-            }
-            if ((style & ITALIC) != 0) {
-                c.append(" italic");
-            }
-            if ((style & STRUCK) != 0) {
-                c.append(" struck");
-            }
-            if ((style & CODE) != 0) {
-                c.append(" code");
-            }
-            return c.length() == 0 ? "" : c.substring(1);
+            return words("bold", "italic", "struck", "code");
         }
 
         public String getCssClass() {
+            return words("gcw-b", "gcw-i", "gcw-s", "gcw-code");
+        }
+
+        /** The words for the style's flags, in the flags' order ({@link #BOLD}, {@link #ITALIC}, {@link #STRUCK}, {@link #CODE}). */
+        private String words(String bold, String italic, String struck, String code) {
             StringBuilder c = new StringBuilder();
-            if ((style & BOLD) != 0) {
-                c.append(" gcw-b");
-            }
-            if ((style & ITALIC) != 0) {
-                c.append(" gcw-i");
-            }
-            if ((style & STRUCK) != 0) {
-                c.append(" gcw-s");
-            }
-            if ((style & CODE) != 0) {
-                c.append(" gcw-code");
+            String[] words = {bold, italic, struck, code};
+            for (int i = 0; i < words.length; i++) {
+                if ((style & (1 << i)) != 0) {
+                    c.append(' ').append(words[i]);
+                }
             }
             return c.length() == 0 ? "" : c.substring(1);
         }

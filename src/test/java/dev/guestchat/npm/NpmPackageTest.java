@@ -64,9 +64,7 @@ class NpmPackageTest {
 
     @Test
     void typesCheckInAnEmptyProjectAndRejectWrongUse() throws Exception {
-        Files.writeString(project.resolve("tsconfig.json"), "{\"compilerOptions\":{\"strict\":true,\"noEmit\":true,"
-                + "\"module\":\"esnext\",\"moduleResolution\":\"bundler\",\"target\":\"es2020\",\"lib\":[\"es2020\",\"dom\"]},"
-                + "\"files\":[\"main.ts\"]}");
+        strictTsconfig("main.ts");
         Files.writeString(project.resolve("main.ts"), String.join("\n",
                 "import { init, defineGuestChatElement, type ChatWidget, type ChatMessage, type ChatError } from 'guest-chat-widget';",
                 "const chat: ChatWidget = init({ deploymentId: 'd', region: 'mypurecloud.com', endOnPageExit: 'leave',",
@@ -97,9 +95,7 @@ class NpmPackageTest {
 
     @Test
     void theHeadlessTypesCheckInAnEmptyProject() throws Exception {
-        Files.writeString(project.resolve("tsconfig.json"), "{\"compilerOptions\":{\"strict\":true,\"noEmit\":true,"
-                + "\"module\":\"esnext\",\"moduleResolution\":\"bundler\",\"target\":\"es2020\",\"lib\":[\"es2020\",\"dom\"]},"
-                + "\"files\":[\"own-ui.ts\"]}");
+        strictTsconfig("own-ui.ts");
         Files.writeString(project.resolve("own-ui.ts"), String.join("\n",
                 "import { session, type ChatSession, type SessionMessage } from 'guest-chat-widget/headless';",
                 "const chat: ChatSession = session({ deploymentId: 'd', region: 'mypurecloud.com', endOnPageExit: 'leave' });",
@@ -168,6 +164,13 @@ class NpmPackageTest {
             assertEquals("connected", b.js("return window.chat.state();"));
             assertEquals("undefined", b.js("return typeof window.GuestChat;"), "the module build defines no global");
         }
+    }
+
+    /** A strict tsconfig that checks only {@code file}, as a TypeScript app with a bundler would. */
+    static void strictTsconfig(String file) throws IOException {
+        Files.writeString(project.resolve("tsconfig.json"), "{\"compilerOptions\":{\"strict\":true,\"noEmit\":true,"
+                + "\"module\":\"esnext\",\"moduleResolution\":\"bundler\",\"target\":\"es2020\",\"lib\":[\"es2020\",\"dom\"]},"
+                + "\"files\":[\"" + file + "\"]}");
     }
 
     static String block(String text, String header) {
