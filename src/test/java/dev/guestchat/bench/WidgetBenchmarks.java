@@ -57,6 +57,7 @@ public final class WidgetBenchmarks {
                     }
                     if (parts.contains("latency")) {
                         endClickToClear(sim, engine, latencyRuns);
+                        headlessEndToClear(sim, engine, latencyRuns);
                     }
                     if (parts.contains("exits")) {
                         exitDelivery(sim, engine, exits);
@@ -88,10 +89,12 @@ public final class WidgetBenchmarks {
     static void bundle() throws IOException {
         for (String[] b : new String[][] {{"guest-chat.js", "first stage: what every page loads"},
                 {"guest-chat.mjs", "first stage, ES module"}, {"guest-chat-full.js", "full widget, fetched on intent"},
-                {"guest-chat-full.mjs", "full widget, ES module"}}) {
+                {"guest-chat-full.mjs", "full widget, ES module"},
+                {"guest-chat-headless.js", "headless session: the core without UI, for pages with their own"},
+                {"guest-chat-headless.mjs", "headless session, ES module"}}) {
             byte[] js = Files.readAllBytes(Path.of("web/dist", b[0]));
             System.out.println("bundle: web/dist/" + b[0] + " " + js.length + " bytes raw, " + BundleFinisher.gzipSize(js)
-                    + " bytes gzip (" + b[1] + "; JS + CSS: the stylesheet is inside)");
+                    + " bytes gzip (" + b[1] + (b[0].contains("headless") ? ")" : "; JS + CSS: the stylesheet is inside)"));
         }
         StringBuilder catalogues = new StringBuilder();
         try (var files = Files.list(Path.of("web/dist/i18n"))) {
@@ -111,23 +114,54 @@ public final class WidgetBenchmarks {
     }
 
     static void endClickToClear(SimulatorFixture sim, Engine b, int runs) {
-        List<Long> micros = new ArrayList<>();
         String dep = sim.newDeployment("{\"routingDelayMillis\":600000}");
+        List<Long> micros = endToClear(sim, b, dep, runs, () -> chatting(sim, b, dep, "mode=never&confirm=false"),
+                "var h=document.querySelector('[data-guest-chat]').shadowRoot;"
+                        + "var t=performance.timeOrigin+performance.now();h.querySelector('.gcw-end').click();return t;",
+                () -> "ended".equals(b.widgetState()));
+        report(b.name() + ": end click → Clear at simulator", micros);
+    }
+
+    /**
+     * The same on a page with its own UI on the headless session ({@code demo/own-ui.html}): from the click on its
+     * confirmed End button, which calls {@code session.end()}, to the Clear at the simulator.
+     */
+    static void headlessEndToClear(SimulatorFixture sim, Engine b, int runs) {
+        String dep = sim.newDeployment("{\"routingDelayMillis\":600000}");
+        String page = "http://localhost:" + sim.port + "/demo/own-ui.html?mode=never&deployment=" + dep;
+        List<Long> micros = endToClear(sim, b, dep, runs, () -> {
+            b.get(page);
+            b.js("var t=document.getElementById('text');t.value='benchmark message';"
+                    + "document.getElementById('send').click();");
+            b.await(Duration.ofSeconds(5), "acknowledged", () -> Boolean.TRUE.equals(b.js("return window.ownUiEvents.some("
+                    + "function(e){return e.name==='message-status'&&e.payload.status==='sent';});")));
+        }, "document.getElementById('end').click();var t=performance.timeOrigin+performance.now();"
+                + "document.getElementById('end-yes').click();return t;",
+                () -> "ended".equals(b.js("return window.session.state();")));
+        report(b.name() + ": headless end() → Clear at simulator", micros);
+    }
+
+    /** Runs: a page with a live chat ({@code chat}), then {@code click} (returns its time), until the Clear arrives. */
+    static List<Long> endToClear(SimulatorFixture sim, Engine b, String dep, int runs, Runnable chat, String click,
+                                 java.util.function.BooleanSupplier ended) {
+        List<Long> micros = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             long before = sim.clearCount(dep);
-            chatting(sim, b, dep, "mode=never&confirm=false");
-            double clickedAt = ((Number) b.js("var h=document.querySelector('[data-guest-chat]').shadowRoot;"
-                    + "var t=performance.timeOrigin+performance.now();h.querySelector('.gcw-end').click();return t;"))
-                    .doubleValue();
+            chat.run();
+            double clickedAt = ((Number) b.js(click)).doubleValue();
             SimulatorFixture.eventually(Duration.ofSeconds(5), () -> sim.clearCount(dep) > before);
             long arrived = clearArrival(sim, dep, before);
             micros.add(Math.round((arrived - clickedAt) * 1000));
-            b.await(Duration.ofSeconds(5), "ended", () -> "ended".equals(b.widgetState()));
+            b.await(Duration.ofSeconds(5), "ended", ended);
         }
+        return micros;
+    }
+
+    static void report(String what, List<Long> micros) {
         Collections.sort(micros);
-        System.out.println(b.name() + ": end click → Clear at simulator: median " + ms(micros.get(micros.size() / 2))
+        System.out.println(what + ": median " + ms(micros.get(micros.size() / 2))
                 + " ms, p90 " + ms(micros.get((int) (micros.size() * 0.9))) + " ms, max "
-                + ms(micros.get(micros.size() - 1)) + " ms over " + runs
+                + ms(micros.get(micros.size() - 1)) + " ms over " + micros.size()
                 + " runs (wall clock of one machine, ms resolution at the server)");
     }
 
