@@ -6,6 +6,10 @@
   function $(id) { return document.getElementById(id); }
   function el(tag, cls, text) { var e = document.createElement(tag); if (cls) e.className = cls; if (text != null) e.textContent = text; return e; }
   function json(url, options) { return fetch(url, options).then(function (r) { return r.ok && r.status !== 204 ? r.json() : null; }); }
+  // a change to the simulator: JSON, which its CSRF guard asks for (a page of another origin cannot send it)
+  function post(url, body, method) {
+    return fetch(url, { method: method || 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body || {}) });
+  }
 
   function renderList(conversations) {
     var list = $('conversations');
@@ -66,7 +70,7 @@
   }
 
   function put(patch) {
-    json('/sim/deployments/' + encodeURIComponent($('deployment').value), { method: 'PUT', body: JSON.stringify(patch) }).then(refresh);
+    post('/sim/deployments/' + encodeURIComponent($('deployment').value), patch, 'PUT').then(refresh);
   }
   $('clearEnabled').addEventListener('change', function (e) { put({ clearEnabled: e.target.checked }); });
   $('disconnectMode').addEventListener('change', function (e) { put({ disconnectMode: e.target.value }); });
@@ -77,13 +81,12 @@
     e.preventDefault();
     var text = $('reply-text').value.trim();
     if (!text || !selected) return;
-    json('/sim/conversations/' + selected + '/messages', { method: 'POST', body: JSON.stringify({ text: text, nickname: 'Dana' }) })
+    post('/sim/conversations/' + selected + '/messages', { text: text, nickname: 'Dana' })
       .then(function () { $('reply-text').value = ''; refresh(); });
   });
   document.querySelectorAll('[data-sample]').forEach(function (b) {
     b.addEventListener('click', function () {
-      if (selected) fetch('/sim/conversations/' + selected + '/messages', { method: 'POST',
-        body: JSON.stringify({ sample: b.getAttribute('data-sample') }) }).then(refresh);
+      if (selected) post('/sim/conversations/' + selected + '/messages', { sample: b.getAttribute('data-sample') }).then(refresh);
     });
   });
   $('agent-file').addEventListener('change', function (e) {
@@ -92,15 +95,15 @@
     var reader = new FileReader();
     reader.onload = function () {
       var base64 = String(reader.result).split(',')[1] || '';
-      fetch('/sim/conversations/' + selected + '/messages', { method: 'POST', body: JSON.stringify({
-        nickname: 'Dana', file: { name: f.name, type: f.type || 'application/octet-stream', base64: base64 } }) }).then(refresh);
+      post('/sim/conversations/' + selected + '/messages', {
+        nickname: 'Dana', file: { name: f.name, type: f.type || 'application/octet-stream', base64: base64 } }).then(refresh);
       e.target.value = '';
     };
     reader.readAsDataURL(f);
   });
-  $('typing').addEventListener('click', function () { if (selected) fetch('/sim/conversations/' + selected + '/typing', { method: 'POST' }); });
+  $('typing').addEventListener('click', function () { if (selected) post('/sim/conversations/' + selected + '/typing'); });
   $('disconnect').addEventListener('click', function () {
-    if (selected) fetch('/sim/conversations/' + selected + '/disconnect', { method: 'POST' }).then(refresh);
+    if (selected) post('/sim/conversations/' + selected + '/disconnect').then(refresh);
   });
   refresh(); setInterval(refresh, 1000);
 })();

@@ -53,13 +53,42 @@ public final class BundleFinisher {
         String wrapped = switch (form) {
             case "script" -> wrap(compiled, element);
             case "module" -> module(compiled, element, true);
-            case "loader" -> wrapLoader(compiled, element);
+            case "loader" -> wrapLoader(compiled, element, integrity(Files.readAllBytes(bundle.resolveSibling("guest-chat-full.js"))));
             case "loader-module" -> loaderModule(compiled, element);
             case "headless" -> wrapHeadless(compiled);
             case "headless-module" -> headlessModule(compiled);
             default -> throw new IllegalArgumentException("unknown form " + form);
         };
         write(bundle, minify(wrapped, terser, form.endsWith("module")), budget);
+        writeIntegrity(bundle.getParent());
+    }
+
+    /** The Subresource Integrity value of these bytes: {@code sha384-} and the base64 of their SHA-384. */
+    static String integrity(byte[] bytes) {
+        try {
+            return "sha384-" + java.util.Base64.getEncoder().encodeToString(
+                    java.security.MessageDigest.getInstance("SHA-384").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e); // every JDK has SHA-384
+        }
+    }
+
+    /**
+     * {@code integrity.json} next to the bundles: the SRI value of every file in {@code dist} (scripts, modules and
+     * catalogues), for sites that serve them from a CDN; written again after each bundle, so the last one has all.
+     */
+    static void writeIntegrity(Path dist) throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (var all = Files.walk(dist)) {
+            all.filter(f -> f.toString().matches(".*\\.(js|mjs|json)$") && !f.getFileName().toString().equals("integrity.json"))
+                    .sorted().forEach(files::add);
+        }
+        StringBuilder json = new StringBuilder("{\n");
+        for (int i = 0; i < files.size(); i++) {
+            json.append("  \"").append(dist.relativize(files.get(i)).toString().replace('\\', '/')).append("\": \"")
+                    .append(integrity(Files.readAllBytes(files.get(i)))).append(i + 1 < files.size() ? "\",\n" : "\"\n");
+        }
+        Files.writeString(dist.resolve("integrity.json"), json.append("}\n").toString(), StandardCharsets.UTF_8);
     }
 
     /** {@code text} through terser ({@code node} on the build machine runs it; {@code src/build} installs it). */
@@ -116,10 +145,12 @@ public final class BundleFinisher {
 
     /**
      * The first stage's script: {@code gcwLoad(ok, fail)} fetches {@code guest-chat-full.js} from next to this script
-     * (or {@code data-full-url}) once for every chat on the page, with this script's nonce for nonce-based CSPs; the
-     * full bundle hands itself over through {@code GuestChat.adopt}. Nothing the first stage does throws into the page.
+     * (or {@code data-full-url}) once for every chat on the page, with this script's nonce for nonce-based CSPs and
+     * the full widget's Subresource Integrity ({@code integrity}, built in, with {@code crossorigin="anonymous"}), so a
+     * swapped or mismatched file is refused by the browser; the full bundle hands itself over through
+     * {@code GuestChat.adopt}. Nothing the first stage does throws into the page.
      */
-    static String wrapLoader(String module, String element) {
+    static String wrapLoader(String module, String element, String fullIntegrity) {
         return HEADER
                 + "(function(){var exports={},module,define,s=document.currentScript,src=s&&s.src,"
                 + "url=s&&s.dataset.fullUrl||new URL('guest-chat-full.js',src||location.href).href,full=null,wait=[];\n"
@@ -127,6 +158,7 @@ public final class BundleFinisher {
                 + "console.error('guest-chat:',e);}}\n"
                 + "function gcwLoad(ok,fail){if(full){ok(full);return;}wait.push([ok,fail]);if(wait.length>1)return;"
                 + "var e=document.createElement('script');e.src=url;e.async=true;if(s&&s.nonce)e.nonce=s.nonce;"
+                + "e.integrity='" + fullIntegrity + "';e.crossOrigin='anonymous';"
                 + "e.onload=function(){if(!full){e.remove();done(1);}};e.onerror=function(){e.remove();done(1);};"
                 + "document.head.appendChild(e);}\n"
                 + module

@@ -196,6 +196,10 @@ final class GuestConnection {
         }
         if (!outageReported) {
             outageReported = true;
+            if (!everOpened) { // a page cannot read why a handshake was refused: name the usual set-up cause
+                ctx.log.warn("guest-chat: the chat service refused the connection. If this lasts, check that this site's"
+                        + " domain is allowed in Messenger Deployments.");
+            }
             ctx.observer.error(new WidgetError(code, everOpened ? "connection-lost" : "unreachable", null));
         }
         if (ctx.state() != SessionState.ENDING) {

@@ -204,6 +204,7 @@ public final class FirstStage {
         if (phase == LOADING) {
             phase = FAILED;
             rejectWaiting(calls);
+            tellFailure(calls);
             showPhase();
         }
     }
@@ -327,6 +328,15 @@ public final class FirstStage {
     @JSBody(params = "q", script = "for(var _i=q.length;_i--;)if(q[_i][3])q.splice(_i,1)[0][3]("
             + "new Error('guest-chat: the chat could not be loaded'));")
     static native void rejectWaiting(JSObject queue);
+
+    /**
+     * The page's {@code error} listeners kept so far hear why: the browser refused or could not fetch the full widget
+     * (offline, blocked, 404, or a file whose integrity does not match this first stage's).
+     */
+    @JSBody(params = "q", script = "q.forEach(function(_e){if(_e[0]==='on'&&_e[1][0]==='error')try{_e[1][1]({code:0,"
+            + "reason:'load-failed',message:'Chat could not load.',detail:'the full widget could not be fetched, or its"
+            + " integrity did not match'});}catch(_x){console.error('guest-chat:',_x);}});")
+    static native void tellFailure(JSObject queue);
 
     @JSBody(params = "q", script = "q.length=0;")
     static native void clear(JSObject queue);

@@ -79,7 +79,8 @@ public final class GuestApiSimulator implements AutoCloseable {
             c.routes.options("/downloads/{id}", ctx -> SimAttachments.cors(ctx.status(204)));
             c.routes.get("/sim/sample.png", ctx -> ctx.contentType("image/png").header("Cache-Control", "max-age=3600")
                     .result(SamplePicture.png(String.valueOf(ctx.queryString()))));
-            // the agent's side
+            // the agent's side: state changes only from the simulator's own pages and JSON clients (no CSRF)
+            c.routes.before("/sim/*", ControlGuard::check);
             c.routes.get("/sim/deployments", agent::deployments);
             c.routes.put("/sim/deployments/{id}", agent::putDeployment);
             c.routes.get("/sim/conversations", agent::conversations);

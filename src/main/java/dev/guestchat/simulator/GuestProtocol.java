@@ -63,6 +63,13 @@ final class GuestProtocol {
                 log.event("handshake-refused", null, "deploymentId=" + deploymentId + " (unreachable)");
                 throw new ServiceUnavailableResponse("fault injection: unreachable");
             }
+            String origin = ctx.header("Origin");
+            if (!d.allowedOrigins.isEmpty() && !d.allowedOrigins.contains(origin)) {
+                // PROTOCOL.md §1.2: the Origin is what the allow-list checks; refused before the upgrade, as the
+                // transport SDK expects (HTTP 403 → access denied)
+                log.event("handshake-refused", null, "deploymentId=" + deploymentId + " origin=" + origin + " (not allowed)");
+                throw new ForbiddenResponse("origin not allowed");
+            }
         }
     }
 

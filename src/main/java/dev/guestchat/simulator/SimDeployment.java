@@ -23,6 +23,11 @@ final class SimDeployment {
     long closeAfterClearMillis = 200;
     /** Fault injection: every socket handshake is refused (HTTP 503), as when the service cannot be reached. */
     boolean unreachable;
+    /**
+     * Messenger Deployments' "restrict domain access": the page origins ({@code https://shop.example.com}) whose
+     * sockets are accepted; empty accepts any. Others are refused at the handshake with HTTP 403.
+     */
+    java.util.List<String> allowedOrigins = java.util.List.of();
 
     /** Messenger's file upload setting; off: no allowed media, onAttachment answers 4001. */
     boolean attachmentsEnabled = true;
@@ -56,6 +61,7 @@ final class SimDeployment {
         n.put("autoReply", autoReply);
         n.put("closeAfterClearMillis", closeAfterClearMillis);
         n.put("unreachable", unreachable);
+        allowedOrigins.forEach(n.putArray("allowedOrigins")::add);
         n.put("attachmentsEnabled", attachmentsEnabled);
         fileTypes.forEach(n.putArray("fileTypes")::add);
         n.put("maxFileSizeKB", maxFileSizeKB);
@@ -89,6 +95,11 @@ final class SimDeployment {
         }
         if (patch.has("unreachable")) {
             unreachable = patch.get("unreachable").asBoolean();
+        }
+        if (patch.path("allowedOrigins").isArray()) {
+            java.util.List<String> origins = new java.util.ArrayList<>();
+            patch.get("allowedOrigins").forEach(o -> origins.add(o.asString()));
+            allowedOrigins = java.util.List.copyOf(origins);
         }
         if (patch.has("attachmentsEnabled")) {
             attachmentsEnabled = patch.get("attachmentsEnabled").asBoolean();

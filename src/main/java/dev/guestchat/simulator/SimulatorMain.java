@@ -8,14 +8,29 @@ import java.util.Map;
 /**
  * Starts the simulator for manual use and the demo: {@code java … SimulatorMain [port]} (default 8080, or
  * {@code $PORT}). Serves {@code demo/} at {@code /} and the widget bundle at {@code /dist/}, with one demo
- * deployment whose scripted agent answers.
+ * deployment whose scripted agent answers. It listens on {@code 127.0.0.1} only: its control API can read every
+ * session token and speak as the agent, so another machine reaches it only when {@code $HOST} says so
+ * ({@code HOST=0.0.0.0}), with a warning.
  */
 public final class SimulatorMain {
     public static final String DEMO_DEPLOYMENT = "demo-deployment";
     /** The before/after page's naive widget, so the console can tell the two apart. */
     public static final String NAIVE_DEPLOYMENT = "naive-deployment";
 
+    /** Where the demo listens unless {@code $HOST} says otherwise. */
+    static final String LOOPBACK = "127.0.0.1";
+
     private SimulatorMain() {
+    }
+
+    /** {@code $HOST} when set, else loopback: the control API is nobody else's business unless you say so. */
+    static String host(Map<String, String> env) {
+        String host = env.get("HOST");
+        return host == null || host.isBlank() ? LOOPBACK : host.trim();
+    }
+
+    static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -26,7 +41,12 @@ public final class SimulatorMain {
         if (Files.isDirectory(Path.of("demo"))) {
             statics.put("/", Path.of("demo"));
         }
-        GuestApiSimulator sim = new GuestApiSimulator(statics).start("0.0.0.0", port);
+        String host = host(System.getenv());
+        if (!isLoopback(host)) {
+            System.out.println("WARNING: listening on " + host + ": anyone who reaches this machine can read every session"
+                    + " token and drive the agent side through /sim/. Use it only on a network you trust.");
+        }
+        GuestApiSimulator sim = new GuestApiSimulator(statics).start(host, port);
         sim.deployment(DEMO_DEPLOYMENT).set("{\"autoReply\":true,\"routingDelayMillis\":5000}");
         sim.deployment(NAIVE_DEPLOYMENT).set("{\"autoReply\":true,\"routingDelayMillis\":5000}");
         System.out.println();

@@ -147,4 +147,24 @@ class FirstStageTest extends EngineTest {
         assertEquals(java.util.List.of(), engine.js("return window.pageErrors;"), "nothing thrown into the page");
         assertEquals(0, sim.clearCount(dep), "the end() that failed with the load is not made later");
     }
+
+    /** Subresource Integrity: the first stage knows the full widget's hash, so a swapped file is never run. */
+    @Test
+    void aSwappedFullWidgetIsRefused() throws Exception {
+        String dep = sim.newDeployment("{\"routingDelayMillis\":60000}");
+        Path full = sim.flakyDir.resolve("guest-chat-full.js");
+        Files.writeString(full, Files.readString(Path.of("web/dist/guest-chat-full.js"))
+                + "\nwindow.swapped=true;\n"); // what a compromised CDN would serve
+        engine.get("http://localhost:" + sim.port + "/pages/flaky.html?deployment=" + dep + "&mode=never");
+        engine.clickInWidget(".gcw-launcher");
+        engine.await(Duration.ofSeconds(5), "the refused load", () -> engine.present(".gcw-launcher[data-failed]"));
+        assertEquals(null, engine.js("return window.swapped===true?'ran':null;"), "the swapped file never ran");
+        assertEquals("idle", engine.widgetState());
+        assertEquals("load-failed", engine.js("var e=window.chatEvents.filter(function(x){return x.name==='error';});"
+                + "return e.length?e[0].payload.reason:null;"), "the page hears why");
+        Files.copy(Path.of("web/dist/guest-chat-full.js"), full, StandardCopyOption.REPLACE_EXISTING);
+        engine.clickInWidget(".gcw-launcher"); // the real file: accepted
+        engine.waitForWidget(".gcw-input");
+        assertEquals(java.util.List.of(), engine.js("return window.pageErrors;"), "nothing thrown into the page");
+    }
 }

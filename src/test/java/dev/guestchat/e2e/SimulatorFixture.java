@@ -93,6 +93,7 @@ public final class SimulatorFixture implements AutoCloseable {
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                     .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body))
+                    .header("Content-Type", "application/json") // the control API's CSRF guard asks for it
                     .build(), HttpResponse.BodyHandlers.ofString());
             return r.statusCode();
         } catch (IOException | InterruptedException e) {

@@ -182,4 +182,46 @@ class WidgetApiTest extends BrowserTest {
         assertTrue(String.valueOf(browser.js("return window.cspViolations[0];")).startsWith("style-src"),
                 "the policy is really in force: a page's own inline style is blocked");
     }
+
+    /** CSRF: a page of another origin cannot speak as the agent, even with a request the browser sends blind. */
+    @Test
+    void aPageOfAnotherOriginCannotDriveTheSimulator() {
+        String dep = sim.newDeployment("{\"routingDelayMillis\":60000}");
+        browser.driver.get(sim.pageUrl(dep, "mode=never")); // the chat, on http://localhost
+        browser.say("hello");
+        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.conversations(dep).size() == 1));
+        String conv = sim.onlyConversation(dep).path("id").asString();
+        browser.driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        browser.driver.get("http://127.0.0.1:" + sim.port + "/pages/other.html"); // another origin
+        Object statuses = ((JavascriptExecutor) browser.driver).executeAsyncScript("var done=arguments[arguments.length-1];"
+                + "var u='http://localhost:" + sim.port + "/sim/conversations/" + conv + "/messages';"
+                + "Promise.all([fetch(u,{method:'POST',mode:'no-cors',headers:{'Content-Type':'text/plain'},"
+                + "body:JSON.stringify({text:'injected (no-cors)'})}).then(function(r){return r.type;}),"
+                + "fetch(u,{method:'POST',headers:{'Content-Type':'application/json'},"
+                + "body:JSON.stringify({text:'injected (cors)'})}).then(function(r){return r.status;},function(){return 'blocked';})"
+                + "]).then(done);");
+        assertEquals(List.of("opaque", "blocked"), statuses, "sent blind, and the JSON one stopped at the preflight");
+        SimulatorFixture.sleep(300);
+        assertFalse(sim.onlyConversation(dep).path("transcript").toString().contains("injected"), "no message injected");
+        assertTrue(sim.get("/sim/events").toString().contains("hello"), "the simulator's own API still reads");
+    }
+
+    /**
+     * Messenger Deployments' allowed domains, rehearsed: the simulator refuses another origin's handshake with HTTP
+     * 403; the page cannot read why, so the widget reports the outage and names the allow-list on the console.
+     */
+    @Test
+    void aSiteOutsideTheDeploymentsAllowedOriginsIsRefusedAndTold() {
+        String dep = sim.newDeployment("{\"routingDelayMillis\":60000,\"allowedOrigins\":[\"https://shop.example.com\"]}");
+        browser.driver.get(sim.pageUrl(dep, "mode=never"));
+        browser.say("hello?");
+        browser.waitFor(Duration.ofSeconds(5), d -> "reconnecting".equals(browser.js("return window.chat.state();")));
+        assertTrue(sim.get("/sim/events").toString().contains("origin=http://localhost:" + sim.port + " (not allowed)"));
+        assertTrue(String.valueOf(browser.js("return window.consoleWarnings.join('|');")).contains("Messenger Deployments"));
+        assertEquals("unreachable", browser.js("var e=window.chatEvents.filter(function(x){return x.name==='error';});"
+                + "return e[e.length-1].payload.reason;"));
+        assertEquals(0, sim.conversations(dep).size(), "nothing reached the service");
+        sim.simulator.deployment(dep).set("{\"allowedOrigins\":[\"http://localhost:" + sim.port + "\"]}");
+        assertTrue(eventually(Duration.ofSeconds(15), () -> sim.received(dep, "hello?")), "allowed: the message goes");
+    }
 }

@@ -58,7 +58,7 @@ class NpmPackageTest {
                 "package/dist/guest-chat-headless.js", "package/dist/guest-chat-headless.mjs",
                 "package/dist/guest-chat.js", "package/dist/guest-chat.mjs",
                 "package/dist/i18n/ar.json", "package/dist/i18n/de.json", "package/dist/i18n/es.json",
-                "package/dist/i18n/fr.json", "package/dist/i18n/nl.json",
+                "package/dist/i18n/fr.json", "package/dist/i18n/nl.json", "package/dist/integrity.json",
                 "package/headless.d.ts", "package/index.d.ts", "package/package.json", "package/theme.css"), files);
     }
 

@@ -43,6 +43,9 @@ abstract class SimulatorHarness {
         if (bearer != null) {
             b.header("Authorization", "Bearer " + bearer);
         }
+        if (!method.equals("GET")) {
+            b.header("Content-Type", "application/json"); // the control API's CSRF guard asks for it
+        }
         return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
