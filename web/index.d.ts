@@ -98,7 +98,9 @@ export interface ChatMessage {
 export type ChatErrorReason =
   | 'clear-disabled' | 'end-timeout' | 'end-failed' | 'unreachable' | 'connection-lost' | 'connection-closed'
   | 'session-expired' | 'message-rejected' | 'cannot-send' | 'server-error' | 'missing-deployment-id'
-  | 'unknown-deployment' | 'custom-attributes-too-large' | 'upload-refused' | 'upload-failed' | 'upload-busy';
+  | 'unknown-deployment' | 'custom-attributes-too-large' | 'upload-refused' | 'upload-failed' | 'upload-busy'
+  /** the first stage could not fetch the full widget, or the browser refused it (integrity mismatch) */
+  | 'load-failed';
 
 export interface ChatError {
   /** Guest API code (e.g. 403, 4006, 4011), a WebSocket close code, or 0. */

@@ -10,8 +10,11 @@ package dev.guestchat.core;
  */
 public record SessionConfig(String deploymentId, String websocketUrl, EndOnPageExit endOnPageExit,
                             boolean socketsCloseBeforePageHide) {
+    /** The client name and version the service is told ({@code application}, PROTOCOL.md §1.2): the release's. */
+    static final String APPLICATION = "guest-chat-widget-0.2.0";
+
     public String socketUrl() {
         return websocketUrl + (websocketUrl.indexOf('?') >= 0 ? "&" : "?") + "deploymentId=" + deploymentId
-                + "&application=guest-chat-widget-0.1";
+                + "&application=" + APPLICATION;
     }
 }

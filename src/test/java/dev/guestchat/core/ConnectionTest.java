@@ -26,7 +26,7 @@ class ConnectionTest extends SessionHarness {
         session.start();
         assertEquals(SessionState.CONNECTING, session.state());
         Fakes.Socket s = sockets.last();
-        assertEquals("wss://host/v1?deploymentId=dep&application=guest-chat-widget-0.1", s.url);
+        assertEquals("wss://host/v1?deploymentId=dep&application=guest-chat-widget-0.2.0", s.url);
         s.opened();
         JsonNode configure = s.last();
         assertEquals("configureSession", configure.path("action").asString());

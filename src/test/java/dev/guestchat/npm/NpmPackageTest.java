@@ -93,6 +93,19 @@ class NpmPackageTest {
         run(project, "npx", "--no-install", "tsc", "-p", ".");
     }
 
+    /** One version for the release: the pom's, the npm package's, and the client name the service is told. */
+    @Test
+    void oneVersionEverywhere() throws Exception {
+        String pom = Files.readString(Path.of("pom.xml"));
+        String version = pom.substring(pom.indexOf("<version>") + 9, pom.indexOf("</version>"));
+        assertTrue(version.matches("\\d+\\.\\d+\\.\\d+"), "a release version: " + version);
+        assertTrue(Files.readString(Path.of("web/package.json")).contains("\"version\": \"" + version + "\""));
+        assertTrue(Files.readString(Path.of("src/main/java/dev/guestchat/core/SessionConfig.java"))
+                .contains("\"guest-chat-widget-" + version + "\""), "the application parameter");
+        assertTrue(Files.readString(Path.of("CHANGELOG.md")).contains("## [" + version + "]"), "a changelog entry");
+        assertTrue(Files.readString(Path.of("LICENSE")).startsWith("MIT License"));
+    }
+
     @Test
     void theHeadlessTypesCheckInAnEmptyProject() throws Exception {
         strictTsconfig("own-ui.ts");
