@@ -2,7 +2,7 @@
 (function () {
   var q = new URLSearchParams(location.search);
   var keep = new URLSearchParams();
-  ['deployment', 'mode', 'confirm', 'ws'].forEach(function (k) { if (q.has(k)) keep.set(k, q.get(k)); });
+  ['deployment', 'mode', 'confirm', 'ws', 'api'].forEach(function (k) { if (q.has(k)) keep.set(k, q.get(k)); });
   var step = Number(q.get('step') || '1');
   document.getElementById('page').textContent = 'shop page ' + step;
   var next = new URLSearchParams(keep); next.set('step', String(step + 1));
@@ -26,7 +26,7 @@
   // what the last exit looked like to the page, for the benchmark's persisted/non-persisted split
   addEventListener('pagehide', function (e) { try { sessionStorage.setItem('lastPagehidePersisted', String(e.persisted)); } catch (x) {} });
   if (!q.has('deployment')) return;
-  var options = { deploymentId: q.get('deployment'), websocketUrl: q.get('ws') || '/v1', apiUrl: '',
+  var options = { deploymentId: q.get('deployment'), websocketUrl: q.get('ws') || '/v1', apiUrl: q.get('api') || '',
                   endOnPageExit: q.get('mode') || 'leave', confirmEnd: q.get('confirm') !== 'false' };
   window.chat = GuestChat.init(options);
   ['ready', 'open', 'minimize', 'message', 'state', 'ended', 'error', 'unread'].forEach(function (name) {

@@ -44,7 +44,9 @@ public final class ChatWidget {
         } else if ((panel.panel.isInline() || session.store.panelOpen()) && session.currentState() != SessionState.FAILED) {
             open(); // the customer had the chat open on the previous page
         }
-        events.emit("ready", Payloads.empty());
+        if (session.currentState() != SessionState.FAILED) {
+            events.emit("ready", Payloads.empty()); // a chat that cannot start is not ready: its error said why
+        }
     }
 
     // ------------------------------------------------------------------ public JS API

@@ -66,9 +66,11 @@ public final class GuestSession {
         }
     }
 
-    /** The customer opened the panel: get ready to talk. */
+    /** The customer opened the panel: get ready to talk — unless this chat cannot start (no or an unknown deployment). */
     public void ensureConnected() {
-        connection.ensureOpen();
+        if (ctx.state() != SessionState.FAILED) {
+            connection.ensureOpen();
+        }
     }
 
     /** The customer is typing in the message box: the agent may see it (at most one Typing event per 5 s). */

@@ -304,7 +304,9 @@ public final class FirstStage {
     @JSBody(params = {"f", "o"}, script = "return f.init(o);")
     static native JSObject init(JSObject full, JSObject options);
 
-    @JSBody(params = {"w", "s"}, script = "var _d;w.on('ready',function(){if(!_d){_d=1;s(5,null);}});")
+    /** The full widget's own launcher is on the page: it is {@code ready}, or it drew a chat that cannot start. */
+    @JSBody(params = {"w", "s"}, script = "var _d;function _h(){if(!_d){_d=1;s(5,null);}}w.on('ready',_h);"
+            + "w.on('state',function(_e){if(_e.state==='failed')_h();});")
     static native void onReady(JSObject widget, Signal signal);
 
     @JSBody(params = {"w", "n", "a"}, script = "return w[n].apply(w,a||[]);")

@@ -21,7 +21,9 @@ final class ConfigEndpoint {
             d = state.deployments.get(ctx.pathParam("id"));
         }
         if (d == null) {
-            ctx.status(404).result("{\"message\":\"deployment not found\"}");
+            // with the same CORS header as a found one: a page of any origin must be able to read that it is unknown
+            ctx.status(404).header("Access-Control-Allow-Origin", "*").contentType("application/json")
+                    .result("{\"message\":\"deployment not found\"}");
             return;
         }
         ObjectNode root = JsonNodeFactory.instance.objectNode();

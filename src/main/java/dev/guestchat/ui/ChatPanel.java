@@ -182,7 +182,7 @@ public final class ChatPanel {
                 .field("s", status())
                 .field("p", state == SessionState.SUSPENDED)
                 .field("n", notice)
-                .field("h", rows.isEmpty() && state != SessionState.ENDED)
+                .field("h", rows.isEmpty() && state != SessionState.ENDED && state != SessionState.FAILED)
                 .field("y", rows.size() < entries.size())
                 .field("k", agentTyping)
                 .field("c", confirming)

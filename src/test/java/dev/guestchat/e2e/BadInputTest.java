@@ -98,6 +98,24 @@ class BadInputTest extends BrowserTest {
         browser.waitFor(Duration.ofSeconds(5), d -> "failed".equals(browser.widgetState()));
         assertTrue(browser.find(".gcw-status").getText().contains("not available"));
         assertEquals("missing-deployment-id", lastError("reason"));
+        SimulatorFixture.sleep(500);
+        assertTrue(!sim.get("/sim/events").toString().contains("deploymentId= "), "no socket was opened");
+        assertTrue(!browser.present(".gcw-hint"), "no 'we usually answer' after failed");
+        assertEquals(0L, browser.js("return window.chatEvents.filter(function(e){return e.name==='ready';}).length;"),
+                "not ready: it cannot start");
+        assertEquals(1L, browser.js("return document.querySelectorAll('[data-guest-chat]').length;"), "one launcher");
+    }
+
+    /** A page of another origin than the service's still learns that the deployment does not exist (CORS on 404). */
+    @Test
+    void anUnknownDeploymentOnAPageOfAnotherOriginFailsClearly() {
+        String dep = "no-such-deployment-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        browser.driver.get("http://127.0.0.1:" + sim.port + "/pages/chat.html?deployment=" + dep + "&mode=never&ws="
+                + "ws://localhost:" + sim.port + "/v1&api=http://localhost:" + sim.port);
+        browser.find(".gcw-launcher").click();
+        browser.waitFor(Duration.ofSeconds(5), d -> "failed".equals(browser.widgetState()));
+        assertEquals("unknown-deployment", lastError("reason"));
+        assertTrue(!browser.present(".gcw-hint"), "no 'we usually answer' after failed");
     }
 
     @Test

@@ -93,6 +93,18 @@ class NpmPackageTest {
         run(project, "npx", "--no-install", "tsc", "-p", ".");
     }
 
+    /** {@code strings: {…}} compiles for every key the catalogue has, and for no other. */
+    @Test
+    void stringKeyListsEveryCatalogueKey() throws Exception {
+        TreeSet<String> catalogue = new TreeSet<>();
+        for (int i = 0; i < dev.guestchat.ui.Strings.EN.length; i += 2) {
+            catalogue.add(dev.guestchat.ui.Strings.EN[i]);
+        }
+        String dts = Files.readString(Path.of("web/index.d.ts"));
+        int start = dts.indexOf("export type StringKey =");
+        assertEquals(catalogue, names(dts.substring(start, dts.indexOf(";", start)), "'([\\w-]+)'"), "StringKey");
+    }
+
     /** One version for the release: the pom's, the npm package's, and the client name the service is told. */
     @Test
     void oneVersionEverywhere() throws Exception {
