@@ -60,7 +60,8 @@ public final class WidgetBenchmarks {
                         headlessEndToClear(sim, engine, latencyRuns);
                     }
                     if (parts.contains("exits")) {
-                        exitDelivery(sim, engine, exits);
+                        exitDelivery(sim, engine, exits, "widget", dep -> chatting(sim, engine, dep, "mode=leave"));
+                        exitDelivery(sim, engine, exits, "headless own UI", dep -> ownUiChatting(sim, engine, dep, "leave"));
                     }
                     if (parts.contains("sameSite")) {
                         sameSiteFalseEnds(sim, engine, exits);
@@ -128,17 +129,24 @@ public final class WidgetBenchmarks {
      */
     static void headlessEndToClear(SimulatorFixture sim, Engine b, int runs) {
         String dep = sim.newDeployment("{\"routingDelayMillis\":600000}");
-        String page = "http://localhost:" + sim.port + "/demo/own-ui.html?mode=never&deployment=" + dep;
-        List<Long> micros = endToClear(sim, b, dep, runs, () -> {
-            b.get(page);
-            b.js("var t=document.getElementById('text');t.value='benchmark message';"
-                    + "document.getElementById('send').click();");
-            b.await(Duration.ofSeconds(5), "acknowledged", () -> Boolean.TRUE.equals(b.js("return window.ownUiEvents.some("
-                    + "function(e){return e.name==='message-status'&&e.payload.status==='sent';});")));
-        }, "document.getElementById('end').click();var t=performance.timeOrigin+performance.now();"
-                + "document.getElementById('end-yes').click();return t;",
+        List<Long> micros = endToClear(sim, b, dep, runs, () -> ownUiChatting(sim, b, dep, "never"),
+                "document.getElementById('end').click();var t=performance.timeOrigin+performance.now();"
+                        + "document.getElementById('end-yes').click();return t;",
                 () -> "ended".equals(b.js("return window.session.state();")));
         report(b.name() + ": headless end() → Clear at simulator", micros);
+    }
+
+    /**
+     * {@code demo/own-ui.html} (a page drawing its own chat on the headless session) with an acknowledged customer
+     * message, and a link to another site for the exit suite.
+     */
+    static void ownUiChatting(SimulatorFixture sim, Engine b, String dep, String mode) {
+        b.get("http://localhost:" + sim.port + "/demo/own-ui.html?mode=" + mode + "&deployment=" + dep);
+        b.js("var t=document.getElementById('text');t.value='benchmark message';document.getElementById('send').click();"
+                + "var a=document.createElement('a');a.id='cross-link';a.textContent='elsewhere';"
+                + "a.href='http://127.0.0.1:'+location.port+'/pages/other.html';document.body.appendChild(a);");
+        b.await(Duration.ofSeconds(5), "acknowledged", () -> Boolean.TRUE.equals(b.js("return window.ownUiEvents.some("
+                + "function(e){return e.name==='message-status'&&e.payload.status==='sent';});")));
     }
 
     /** Runs: a page with a live chat ({@code chat}), then {@code click} (returns its time), until the Clear arrives. */
@@ -180,8 +188,12 @@ public final class WidgetBenchmarks {
         throw new IllegalStateException("Clear not found");
     }
 
-    /** Each exit kind from a fresh tab with a live chat under {@code leave}: did its conversation end? */
-    static void exitDelivery(SimulatorFixture sim, Engine b, int perKind) {
+    /**
+     * Each exit kind from a fresh tab with a live chat ({@code chat} opens it for a deployment) under {@code leave}:
+     * did its conversation end?
+     */
+    static void exitDelivery(SimulatorFixture sim, Engine b, int perKind, String label,
+                             java.util.function.Consumer<String> chat) {
         int total = 0;
         int ended = 0;
         StringBuilder line = new StringBuilder();
@@ -197,7 +209,7 @@ public final class WidgetBenchmarks {
                 String dep = sim.newDeployment("{\"routingDelayMillis\":600000}");
                 String home = b.tab();
                 b.newTab();
-                chatting(sim, b, dep, "mode=leave");
+                chat.accept(dep);
                 Exits.perform(b, sim, exit, home);
                 if (SimulatorFixture.eventually(Duration.ofSeconds(3), () -> "ended-by-customer".equals(sim.state(dep)))) {
                     ok++;
@@ -213,7 +225,7 @@ public final class WidgetBenchmarks {
             ended += ok;
             line.append(String.format(" %s %d/%d (%d repeated)", exit, ok, perKind, repeats));
         }
-        System.out.println(b.name() + ": exit Clear delivery (leave):" + line + " — " + ended + "/" + total + " ended, "
+        System.out.println(b.name() + ": exit Clear delivery (" + label + ", leave):" + line + " — " + ended + "/" + total + " ended, "
                 + (System.nanoTime() - start) / 1_000_000 / Math.max(1, total) + " ms per exit cycle");
     }
 
