@@ -11,6 +11,7 @@ import org.teavm.jso.JSObject;
  * tells the host page). Its {@code @JSExport} methods are the public JS API returned by {@code GuestChat.init}.
  */
 public final class ChatWidget {
+    /** The options the page gave {@code init} (or the script tag's {@code data-*}). */
     private final WidgetOptions options;
     /** The host page's listeners. */
     private final EventHub events = new EventHub();

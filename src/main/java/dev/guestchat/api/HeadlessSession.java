@@ -37,10 +37,13 @@ public final class HeadlessSession implements SessionObserver {
     final BrowserScheduler scheduler = new BrowserScheduler();
     /** The deployment's config.json, asked for once as the session is made; the widget reads its languages too. */
     final BrowserDeploymentConfig deploymentConfig;
+    /** This deployment's stored session (token, active, pending end, panel open); the widget reads the panel flag. */
     final SessionStore store;
+    /** The core: connection, conversation, ending, page exit. */
     private final GuestSession session;
     /** This tab's mark among the tabs that show the chat (the last tab out ends it). */
     private final TabRoster tabs;
+    /** The page's exit and navigation events, handed to the session; disposed by {@link #destroy()}. */
     private final PageLifecycle lifecycle;
     /** Which rows this page has announced. */
     private final MessageFeed feed = new MessageFeed();

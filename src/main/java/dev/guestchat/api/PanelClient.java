@@ -19,11 +19,13 @@ import dev.guestchat.ui.Strings;
 final class PanelClient implements SessionEvents, PanelActions, ShadowHost.Keys, ShadowHost.Files {
     /** The session whose events this panel draws and whose commands its controls give; set once by {@link #drive}. */
     private HeadlessSession session;
+    /** The widget this panel belongs to: opening and minimising are its commands. */
     private final ChatWidget widget;
     /** The widget's host page's listeners ({@code chat.on}). */
     private final EventHub events;
     /** The message catalogue in use; filled before the panel is first drawn. */
     final Strings strings;
+    /** What the panel shows, as a view model; ShadowHost draws it. */
     final ChatPanel panel;
     /** The drawn panel; null until the document has a body, and after {@link #destroy()}. */
     private ShadowHost host;

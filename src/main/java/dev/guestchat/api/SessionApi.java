@@ -14,6 +14,7 @@ public final class SessionApi {
     static final String[] EVENTS = {"message", "message-status", "message-update", "message-removed", "reset",
         "restored", "typing", "state", "ended", "error", "upload-progress", "uploads-allowed"};
 
+    /** The session these exports drive. */
     private final HeadlessSession session;
     /** The page's listeners by event name. */
     private final EventHub listeners = new EventHub();
