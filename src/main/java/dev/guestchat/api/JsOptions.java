@@ -27,6 +27,16 @@ final class JsOptions {
         return map;
     }
 
+    /** Whether {@code names} holds {@code name} (option and event names a page may give). */
+    static boolean listed(String[] names, String name) {
+        for (String n : names) {
+            if (n.equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The browser's language preferences, best first. */
     @JSBody(script = "var _n=navigator,_l=_n.languages&&_n.languages.length?_n.languages:[_n.language||'en'];"
             + "return _l.map(function(_x){return String(_x).toLowerCase();});")

@@ -124,11 +124,7 @@ public final class SessionApi {
     @JSExport
     public void on(String event, JSObject listener) {
         session.alive();
-        boolean known = false;
-        for (String name : EVENTS) {
-            known |= name.equals(event);
-        }
-        if (!known) {
+        if (!JsOptions.listed(EVENTS, event)) {
             PageJs.warn("guest-chat: no such event: " + event);
         }
         listeners.on(event, listener);

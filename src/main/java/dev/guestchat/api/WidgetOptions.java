@@ -60,11 +60,7 @@ public record WidgetOptions(String deploymentId, String websocketUrl, String api
     static void warnUnknown(JSObject o, String[] known) {
         String unknown = "";
         for (String key : o != null ? JsOptions.keys(o) : new String[0]) {
-            boolean listed = false;
-            for (String k : known) {
-                listed |= k.equals(key);
-            }
-            if (!listed) {
+            if (!JsOptions.listed(known, key)) {
                 unknown += (unknown.isEmpty() ? "" : ", ") + key;
             }
         }
