@@ -108,6 +108,8 @@ export interface ChatMessage {
 
 export type ChatErrorReason =
   | 'clear-disabled' | 'end-timeout' | 'end-failed' | 'unreachable' | 'connection-lost' | 'connection-closed'
+  /** refused 3 times in a row although the deployment exists: most likely this site is not in its allowed domains */
+  | 'origin-not-allowed'
   | 'session-expired' | 'message-rejected' | 'cannot-send' | 'server-error' | 'missing-deployment-id'
   | 'unknown-deployment' | 'custom-attributes-too-large' | 'upload-refused' | 'upload-failed' | 'upload-busy'
   /** the first stage could not fetch the full widget, or the browser refused it (integrity mismatch) */

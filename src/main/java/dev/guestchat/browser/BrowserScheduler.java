@@ -7,12 +7,12 @@ import org.teavm.jso.browser.Window;
 /** Timers on the page's event loop. */
 public final class BrowserScheduler implements Ports.Scheduler {
     @Override
-    public long now() {
-        return (long) dateNow();
+    public double now() {
+        return dateNow();
     }
 
     @Override
-    public Ports.Cancellable schedule(long delayMillis, Runnable task) {
+    public Ports.Cancellable schedule(double delayMillis, Runnable task) {
         int id = Window.setTimeout(task::run, (double) delayMillis);
         return () -> Window.clearTimeout(id);
     }

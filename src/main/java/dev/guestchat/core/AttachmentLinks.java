@@ -14,10 +14,10 @@ import java.util.List;
  * handful of files, and {@code java.util.HashMap} would cost the bundle a kilobyte (see {@link KeyMap}).
  */
 final class AttachmentLinks {
-    /** Renew this long after an address was made: before the service's ~10 minutes run out. */
-    static final long RENEW_AFTER_MILLIS = 9 * 60_000;
+    /** Renew this double after an address was made: before the service's ~10 minutes run out. */
+    static final int RENEW_AFTER_MILLIS = 9 * 60_000;
     /** An image that fails to load asks again at most this often (a file that is really gone keeps failing). */
-    static final long RETRY_MILLIS = 30_000;
+    static final int RETRY_MILLIS = 30_000;
 
     /** One file shown: its renewal timer, and the request on its way. */
     private static final class Link {
@@ -27,7 +27,7 @@ final class AttachmentLinks {
         /** tracingId of the {@code getAttachment} on its way; null when none is. */
         String asking;
         /** Clock time of the last request; {@link Long#MIN_VALUE} before the first. */
-        long askedAt = Long.MIN_VALUE;
+        double askedAt = Double.NEGATIVE_INFINITY;
 
         Link(String id) {
             this.id = id;
@@ -61,7 +61,7 @@ final class AttachmentLinks {
     void failed(String attachmentId) {
         Link link = find(attachmentId);
         if (link != null && link.asking == null
-                && (link.askedAt == Long.MIN_VALUE || ctx.scheduler.now() - link.askedAt >= RETRY_MILLIS)) {
+                && (link.askedAt == Double.NEGATIVE_INFINITY || ctx.scheduler.now() - link.askedAt >= RETRY_MILLIS)) {
             ask(link);
         }
     }
@@ -109,7 +109,7 @@ final class AttachmentLinks {
         return null;
     }
 
-    private void schedule(Link link, long delay) {
+    private void schedule(Link link, double delay) {
         Ports.cancel(link.timer);
         link.timer = ctx.scheduler.schedule(delay, () -> ask(link));
     }

@@ -4,7 +4,7 @@ import java.util.function.DoubleSupplier;
 
 /** Reconnect delays 1, 2, 5, 10, 30 s (then 30 s) with ±20 % jitter so many tabs don't reconnect in step. */
 public final class Backoff {
-    private static final long[] STEPS = {1_000, 2_000, 5_000, 10_000, 30_000};
+    private static final double[] STEPS = {1_000, 2_000, 5_000, 10_000, 30_000};
     /** Uniform [0,1) source; injected so tests are exact. */
     private final DoubleSupplier random;
     /** Failed attempts since the last successful configure; 0 after success. */
@@ -14,10 +14,10 @@ public final class Backoff {
         this.random = random;
     }
 
-    public long nextDelay() {
-        long base = STEPS[Math.min(attempts, STEPS.length - 1)];
+    public double nextDelay() {
+        double base = STEPS[Math.min(attempts, STEPS.length - 1)];
         attempts++;
-        return (long) (base * (0.8 + 0.4 * random.getAsDouble()) + 0.5);
+        return Math.floor(base * (0.8 + 0.4 * random.getAsDouble()) + 0.5); // whole milliseconds
     }
 
     public int attempts() {

@@ -14,7 +14,7 @@ import java.util.List;
  * live connection awaits its outcome; the state is then ENDING.
  */
 final class ChatEnding {
-    static final long CLEAR_CONFIRM_MILLIS = 5_000;
+    static final int CLEAR_CONFIRM_MILLIS = 5_000;
 
     private final SessionContext ctx;
     private final GuestConnection connection;

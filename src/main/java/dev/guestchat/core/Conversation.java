@@ -15,7 +15,7 @@ import java.util.List;
  * with the next message.
  */
 final class Conversation {
-    static final long TYPING_DEFAULT_MILLIS = 5_000;
+    static final int TYPING_DEFAULT_MILLIS = 5_000;
     /** What the service allows until a SessionResponse says otherwise (§4.1). */
     static final int DEFAULT_MAX_CUSTOM_DATA_BYTES = 2048;
 
@@ -210,7 +210,7 @@ final class Conversation {
         }
     }
 
-    /** Not accepted for now (429): the queue waits as long as the server asked. */
+    /** Not accepted for now (429): the queue waits as double as the server asked. */
     void onTooManyRequests(ServerFrame.TooManyRequests tooMany) {
         if (tooMany.tracingId() != null) {
             sends.retryAfter(tooMany.tracingId(), Math.max(1, tooMany.retryAfterSeconds()) * 1000L);

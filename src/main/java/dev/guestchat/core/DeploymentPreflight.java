@@ -45,6 +45,7 @@ final class DeploymentPreflight {
         if (status < 200 || status >= 300 || body == null) {
             return; // no answer: the socket will tell
         }
+        connection.deploymentFound();
         JsonObjectView config = json.parseObject(body);
         JsonObjectView conversations = path(config, "messenger", "apps", "conversations");
         if (conversations == null) {

@@ -13,8 +13,13 @@ import dev.guestchat.protocol.ServerFrames;
  * we cause is followed by the state the caller chooses, never by a reconnect nobody asked for.
  */
 final class GuestConnection {
-    static final long HEARTBEAT_MILLIS = 60_000;
-    static final long HEARTBEAT_REPLY_MILLIS = 10_000;
+    static final int HEARTBEAT_MILLIS = 60_000;
+    static final int HEARTBEAT_REPLY_MILLIS = 10_000;
+    /**
+     * Refused first connections in a row, with the deployment known to exist, after which the page's origin is the
+     * likely cause: a browser hides the handshake's status, so a refusal by the allow-list looks like an outage.
+     */
+    static final int ORIGIN_SUSPECTED_AFTER = 3;
 
     /** The connection's life as the rest of the session sees it. */
     interface Events {
@@ -53,6 +58,10 @@ final class GuestConnection {
     private boolean outageReported;
     /** The next configureSession asks for a new session on the same token (leaving read-only, §5.6). */
     private boolean startNewOnConfigure;
+    /** Sockets in a row that closed without ever opening; 0 once one opened. */
+    private int refusedInARow;
+    /** The deployment's public configuration was found: Genesys knows this deployment. */
+    private boolean deploymentFound;
 
     GuestConnection(SessionContext ctx, Ports.SocketFactory sockets, ServerFrames frames, Backoff backoff,
                     Events events) {
@@ -77,6 +86,11 @@ final class GuestConnection {
         Link l = new Link();
         link = l;
         l.socket = sockets.open(ctx.config.socketUrl(), l);
+    }
+
+    /** The deployment's config.json answered: a handshake refused from now on is not a wrong deploymentId. */
+    void deploymentFound() {
+        deploymentFound = true;
     }
 
     /** Opens without waiting out a pending backoff delay. */
@@ -194,13 +208,15 @@ final class GuestConnection {
         if (ctx.isSettled()) {
             return; // nothing left to reconnect for
         }
+        refusedInARow = everOpened ? 0 : refusedInARow + 1;
         if (!outageReported) {
             outageReported = true;
-            if (!everOpened) { // a page cannot read why a handshake was refused: name the usual set-up cause
-                ctx.log.warn("guest-chat: the chat service refused the connection. If this lasts, check that this site's"
-                        + " domain is allowed in Messenger Deployments.");
-            }
             ctx.observer.error(new WidgetError(code, everOpened ? "connection-lost" : "unreachable", null));
+        }
+        if (refusedInARow == ORIGIN_SUSPECTED_AFTER && deploymentFound) {
+            ctx.log.warn("guest-chat: deployment " + ctx.config.deploymentId() + " exists, but its chat service refused this"
+                    + " page's connections " + ORIGIN_SUSPECTED_AFTER + " times in a row: allow this site's domain in Messenger Deployments.");
+            ctx.observer.error(new WidgetError(code, "origin-not-allowed", null));
         }
         if (ctx.state() != SessionState.ENDING) {
             ctx.setState(SessionState.RECONNECTING);

@@ -12,12 +12,12 @@ import dev.guestchat.protocol.ServerFrame;
  */
 final class GuestTyping {
     /** The least time between two Typing events (the SDK's {@code TYPING_INDICATOR_COOL_DOWN_MILLISECONDS}). */
-    static final long COOL_DOWN_MILLIS = 5_000;
+    static final int COOL_DOWN_MILLIS = 5_000;
 
     private final SessionContext ctx;
     private final GuestConnection connection;
     /** Clock time the last Typing event left; {@link Long#MIN_VALUE} when none has. */
-    private long lastSentAt = Long.MIN_VALUE;
+    private double lastSentAt = Double.NEGATIVE_INFINITY;
     /** tracingId of the last Typing event sent, to tell its refusal from other errors; null before the first. */
     private String lastTracingId;
     /** False once the deployment said it does not take guest typing: nothing more is sent in this widget's life. */
@@ -36,8 +36,8 @@ final class GuestTyping {
         if (!ctx.store.active()) {
             return; // no conversation yet: nobody could see it (the first message starts one)
         }
-        long now = ctx.scheduler.now();
-        if (lastSentAt != Long.MIN_VALUE && now - lastSentAt < COOL_DOWN_MILLIS) {
+        double now = ctx.scheduler.now();
+        if (lastSentAt != Double.NEGATIVE_INFINITY && now - lastSentAt < COOL_DOWN_MILLIS) {
             return; // the agent already sees "typing" for this while
         }
         lastSentAt = now;

@@ -18,7 +18,7 @@ final class PageExit {
     private final ChatEnding ending;
 
     /** When a same-site navigation was last seen coming (link click, form submit, navigate); 0 = never. */
-    private long sameSiteNavigationAt;
+    private double sameSiteNavigationAt;
     /** The socket was closed in pagehide to keep the conversation; reconnect on pageshow. */
     private boolean pausedForPageHide;
     /** The token this page chatted on when it was cached; null unless {@link #pausedForPageHide}. */

@@ -5,8 +5,8 @@ package dev.guestchat.core;
  * modern Chromium sends most real exits through the back/forward cache, so it does not say the customer stays.
  */
 public final class PageExitPolicy {
-    /** How long a seen same-site link click or form submit explains a following pagehide. */
-    public static final long SAME_SITE_WINDOW_MILLIS = 5_000;
+    /** How double a seen same-site link click or form submit explains a following pagehide. */
+    public static final int SAME_SITE_WINDOW_MILLIS = 5_000;
 
     public enum Decision {
         /** Send Presence Clear now, synchronously, on the open socket. */

@@ -15,9 +15,9 @@ public final class Ports {
 
     /** Time and timers. {@code now()} is wall-clock milliseconds. */
     public interface Scheduler {
-        long now();
+        double now();
 
-        Cancellable schedule(long delayMillis, Runnable task);
+        Cancellable schedule(double delayMillis, Runnable task);
     }
 
     public interface Cancellable {

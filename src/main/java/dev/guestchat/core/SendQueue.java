@@ -18,11 +18,11 @@ import java.util.List;
  */
 public final class SendQueue {
     /** Two per second, with room for a clock tick and a Clear or Typing event between messages. */
-    static final long SPACING_MILLIS = 550;
-    /** A server failure (5xx) on a message: the queue waits this long before trying it again. */
-    static final long SERVER_RETRY_MILLIS = 2_000;
-    /** How long an unsure message waits for the history check before it is sent again regardless. */
-    static final long CHECK_WAIT_MILLIS = 3_000;
+    static final int SPACING_MILLIS = 550;
+    /** A server failure (5xx) on a message: the queue waits this double before trying it again. */
+    static final int SERVER_RETRY_MILLIS = 2_000;
+    /** How double an unsure message waits for the history check before it is sent again regardless. */
+    static final int CHECK_WAIT_MILLIS = 3_000;
 
     /** Puts one message on the live, configured connection; false when there is none. */
     public interface Wire {
@@ -38,7 +38,7 @@ public final class SendQueue {
     /** tracingId of the message awaiting its answer; null when nothing is in flight. */
     private String inFlight;
     /** Earliest time the next message may leave (pacing, or a 429's pause); in the past when it may go now. */
-    private long notBefore;
+    private double notBefore;
     /** Wakes the queue at {@code notBefore}; null when no wake-up is due. */
     private Ports.Cancellable timer;
     /**
@@ -116,7 +116,7 @@ public final class SendQueue {
      * The service said "not now" to this message (429 with {@code retryAfter}, or a server failure): the whole
      * queue waits, then this message goes again — nothing behind it overtakes it.
      */
-    public void retryAfter(String tracingId, long delayMillis) {
+    public void retryAfter(String tracingId, double delayMillis) {
         if (!tracingId.equals(inFlight)) {
             return; // not ours, or already answered another way
         }
@@ -151,7 +151,7 @@ public final class SendQueue {
         if (!ready || inFlight != null || unsure != null || outbox.isEmpty()) {
             return; // nothing may leave now; the next answer, connection or message pumps again
         }
-        long wait = notBefore - scheduler.now();
+        double wait = notBefore - scheduler.now();
         if (wait > 0) {
             if (timer == null) {
                 timer = scheduler.schedule(wait, () -> {

@@ -13,11 +13,11 @@ import java.util.List;
  */
 public final class TabRoster implements Ports.TabPresence {
     /** How often a live tab renews its mark; background tabs may be throttled to once a minute. */
-    static final long REFRESH_MILLIS = 30_000;
+    static final int REFRESH_MILLIS = 30_000;
     /** A mark this old is a dead tab's: three missed refreshes even under background throttling. */
-    static final long STALE_MILLIS = 180_000;
+    static final int STALE_MILLIS = 180_000;
     /** After {@code beforeunload}: a page still alive this much later stayed (its exit was cancelled or slow). */
-    static final long STAYED_MILLIS = 1_000;
+    static final int STAYED_MILLIS = 1_000;
 
     private final Ports.KeyValueStore store;
     private final Ports.Scheduler scheduler;
@@ -39,7 +39,7 @@ public final class TabRoster implements Ports.TabPresence {
 
     /** This tab shows the chat (page start, or back from the back/forward cache). */
     public void present() {
-        store.put(self, String.valueOf(scheduler.now()));
+        store.put(self, digits(scheduler.now()));
         if (refresh != null) {
             refresh.cancel();
         }
@@ -78,14 +78,14 @@ public final class TabRoster implements Ports.TabPresence {
         if (!store.readable()) {
             return othersLastSeen;
         }
-        long now = scheduler.now();
+        double now = scheduler.now();
         boolean others = false;
         List<String> keys = store.keys(prefix);
         for (String key : keys) {
             if (key.equals(self)) {
                 continue;
             }
-            long markedAt = parse(store.get(key));
+            double markedAt = parse(store.get(key));
             if (now - markedAt > STALE_MILLIS) {
                 store.remove(key); // a dead tab's mark: tidy it for everyone
             } else {
@@ -96,12 +96,23 @@ public final class TabRoster implements Ports.TabPresence {
         return others;
     }
 
+    /** A clock time's whole milliseconds as decimal digits (exact: clock times are integers below 2^53). */
+    static String digits(double millis) {
+        String s = "";
+        double n = Math.floor(millis);
+        do {
+            s = (char) ('0' + (int) (n % 10)) + s;
+            n = Math.floor(n / 10);
+        } while (n > 0);
+        return s;
+    }
+
     /** The mark's time; 0 (stale) for anything that is not a number. */
-    private static long parse(String value) {
+    private static double parse(String value) {
         if (value == null || value.isEmpty() || value.length() > 18) {
             return 0;
         }
-        long n = 0;
+        double n = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c < '0' || c > '9') {

@@ -11,10 +11,10 @@ public sealed interface ServerFrame {
 
     /** §4.1; {@code media} is null when the response did not say which files are allowed. */
     record SessionResponse(String tracingId, boolean connected, boolean newSession, boolean readOnly,
-                           int maxCustomDataBytes, long durationSeconds, long expirationDate, AllowedMedia media)
+                           int maxCustomDataBytes, double durationSeconds, double expirationDate, AllowedMedia media)
             implements ServerFrame {
         public SessionResponse(String tracingId, boolean connected, boolean newSession, boolean readOnly,
-                               int maxCustomDataBytes, long durationSeconds, long expirationDate) {
+                               int maxCustomDataBytes, double durationSeconds, double expirationDate) {
             this(tracingId, connected, newSession, readOnly, maxCustomDataBytes, durationSeconds, expirationDate, null);
         }
     }
@@ -51,7 +51,7 @@ public sealed interface ServerFrame {
     }
 
     /** §4.11 */
-    record JwtResponse(String tracingId, String jwt, long exp) implements ServerFrame {
+    record JwtResponse(String tracingId, String jwt, double exp) implements ServerFrame {
     }
 
     /** §4.13: the request was rejected; resend after {@code retryAfterSeconds}. */

@@ -69,7 +69,7 @@ public final class ServerFrames {
                 }
                 return new ServerFrame.SessionResponse(tracingId, body.flag("connected"), body.flag("newSession"),
                         body.flag("readOnly"), (int) number(body, "maxCustomDataBytes", 2048),
-                        (long) number(body, "durationSeconds", 0), (long) number(body, "expirationDate", 0),
+                        (double) number(body, "durationSeconds", 0), (double) number(body, "expirationDate", 0),
                         AllowedMedia.fromSession(body));
             case "PresignedUrlResponse":
                 if (body == null || body.string("url") == null) {
@@ -95,7 +95,7 @@ public final class ServerFrames {
                 if (body == null || body.string("jwt") == null) {
                     return new ServerFrame.Malformed(tracingId, excerpt(text));
                 }
-                return new ServerFrame.JwtResponse(tracingId, body.string("jwt"), (long) number(body, "exp", 0));
+                return new ServerFrame.JwtResponse(tracingId, body.string("jwt"), (double) number(body, "exp", 0));
             default:
                 return new ServerFrame.Unknown(tracingId, cls);
         }

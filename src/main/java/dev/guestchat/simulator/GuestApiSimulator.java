@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.server.ConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -104,6 +107,29 @@ public final class GuestApiSimulator implements AutoCloseable {
     public GuestApiSimulator start(String host, int port) {
         app.start(host, port);
         return this;
+    }
+
+    /**
+     * Also listens on {@code host} at the port already taken (loopback's IPv6 half, {@code ::1}); false when this
+     * machine cannot bind that address, which leaves the first one as the only way in.
+     */
+    public boolean alsoListenOn(String host) {
+        Server server = app.jettyServer().server();
+        ServerConnector first = (ServerConnector) server.getConnectors()[0];
+        ServerConnector also = new ServerConnector(server,
+                first.getConnectionFactories().toArray(new ConnectionFactory[0]));
+        also.setHost(host);
+        also.setPort(port());
+        server.addConnector(also);
+        try {
+            if (!also.isStarted()) {
+                also.start();
+            }
+            return true;
+        } catch (Exception unavailable) {
+            server.removeConnector(also);
+            return false;
+        }
     }
 
     public int port() {

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Starts the simulator for manual use and the demo: {@code java … SimulatorMain [port]} (default 8080, or
  * {@code $PORT}). Serves {@code demo/} at {@code /} and the widget bundle at {@code /dist/}, with one demo
- * deployment whose scripted agent answers. It listens on {@code 127.0.0.1} only: its control API can read every
+ * deployment whose scripted agent answers. It listens on loopback only ({@code 127.0.0.1} and {@code ::1}): its control API can read every
  * session token and speak as the agent, so another machine reaches it only when {@code $HOST} says so
  * ({@code HOST=0.0.0.0}), with a warning.
  */
@@ -33,6 +33,23 @@ public final class SimulatorMain {
         return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
     }
 
+    /**
+     * Starts {@code sim} where {@code $HOST} says: loopback (both {@code 127.0.0.1} and {@code ::1}, so a browser
+     * that resolves {@code localhost} to either finds it) unless told otherwise, with a warning then.
+     */
+    static GuestApiSimulator listen(GuestApiSimulator sim, Map<String, String> env, int port) {
+        String host = host(env);
+        if (!isLoopback(host)) {
+            System.out.println("WARNING: listening on " + host + ": anyone who reaches this machine can read every session"
+                    + " token and drive the agent side through /sim/. Use it only on a network you trust.");
+        }
+        sim.start(host, port);
+        if (host.equals(LOOPBACK) && !sim.alsoListenOn("::1")) {
+            System.out.println("(no IPv6 loopback on this machine: listening on 127.0.0.1 only)");
+        }
+        return sim;
+    }
+
     public static void main(String[] args) throws InterruptedException {
         int port = args.length > 0 ? Integer.parseInt(args[0])
                 : Integer.parseInt(System.getenv().getOrDefault("PORT", "8080"));
@@ -41,12 +58,7 @@ public final class SimulatorMain {
         if (Files.isDirectory(Path.of("demo"))) {
             statics.put("/", Path.of("demo"));
         }
-        String host = host(System.getenv());
-        if (!isLoopback(host)) {
-            System.out.println("WARNING: listening on " + host + ": anyone who reaches this machine can read every session"
-                    + " token and drive the agent side through /sim/. Use it only on a network you trust.");
-        }
-        GuestApiSimulator sim = new GuestApiSimulator(statics).start(host, port);
+        GuestApiSimulator sim = listen(new GuestApiSimulator(statics), System.getenv(), port);
         sim.deployment(DEMO_DEPLOYMENT).set("{\"autoReply\":true,\"routingDelayMillis\":5000}");
         sim.deployment(NAIVE_DEPLOYMENT).set("{\"autoReply\":true,\"routingDelayMillis\":5000}");
         System.out.println();

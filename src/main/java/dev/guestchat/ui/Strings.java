@@ -114,7 +114,8 @@ public final class Strings {
 
     /** The message for a failure, by its reason and code; null when the catalogue has none. */
     public String error(String reason, int code) {
-        String key = code == 409 ? "read-only" : code == 4011 ? "too-long" : code == 4002 ? "upload-too-big" : reason;
+        String key = code == 409 ? "read-only" : code == 4011 ? "too-long" : code == 4002 ? "upload-too-big"
+                : reason.equals("origin-not-allowed") ? "unreachable" : reason; // still retrying: the customer can only wait
         return table.get(key);
     }
 

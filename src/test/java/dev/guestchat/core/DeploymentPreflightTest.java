@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The deployment's config.json read at start (§8): unknown deployment, Clear switched off, guest typing off, noise. */
@@ -54,6 +55,58 @@ class DeploymentPreflightTest extends SessionHarness {
         assertEquals(0, s.frames().stream().filter(f -> "Typing".equals(
                 f.path("message").path("events").path(0).path("eventType").asString())).count());
         assertTrue(warnings.isEmpty(), warnings.toString());
+    }
+
+    @Test
+    void refusedHandshakesForAKnownDeploymentNameTheAllowListOnceAndKeepRetrying() {
+        session.start();
+        deploymentConfig.answer(200, config(true, true));
+        session.ensureConnected();
+        for (int attempt = 1; attempt <= GuestConnection.ORIGIN_SUSPECTED_AFTER + 2; attempt++) {
+            sockets.last().drop(1006); // closed before it ever opened: what a page sees of an HTTP 403 on upgrade
+            if (attempt < GuestConnection.ORIGIN_SUSPECTED_AFTER) {
+                assertEquals("unreachable", seen.lastErrorReason(), "one refusal may be a blip");
+                assertTrue(warnings.isEmpty(), warnings.toString());
+            }
+            clock.advance(60_000);
+        }
+        assertEquals(List.of("unreachable", "origin-not-allowed"), seen.errors.stream().map(WidgetError::reason).toList(),
+                "told once each");
+        assertEquals(1, warnings.stream().filter(w -> w.contains("deployment dep exists")
+                && w.contains("Messenger Deployments")).count(), warnings.toString());
+        assertEquals(SessionState.RECONNECTING, session.state(), "the allow-list may be fixed while the page is open");
+        Fakes.Socket s = sockets.last();
+        s.opened();
+        s.receive(sessionResponse(true, false));
+        assertEquals(SessionState.CONNECTED, session.state(), "an allowed origin chats as usual");
+    }
+
+    @Test
+    void refusedHandshakesWithoutAKnownDeploymentAreAnOutageOnly() {
+        session.start();
+        deploymentConfig.answer(0, ""); // the CDN did not answer either
+        session.ensureConnected();
+        for (int attempt = 1; attempt <= GuestConnection.ORIGIN_SUSPECTED_AFTER + 1; attempt++) {
+            sockets.last().drop(1006);
+            clock.advance(60_000);
+        }
+        assertEquals(List.of("unreachable"), seen.errors.stream().map(WidgetError::reason).toList());
+        assertTrue(warnings.isEmpty(), warnings.toString());
+    }
+
+    @Test
+    void aSocketThatOpenedStartsTheCountAgain() {
+        session.start();
+        deploymentConfig.answer(200, config(true, true));
+        Fakes.Socket s = connected(true);
+        s.drop(1006);
+        clock.advance(60_000);
+        for (int attempt = 1; attempt < GuestConnection.ORIGIN_SUSPECTED_AFTER; attempt++) {
+            sockets.last().drop(1006);
+            clock.advance(60_000);
+        }
+        assertEquals(List.of("connection-lost"), seen.errors.stream().map(WidgetError::reason).toList(),
+                "a chat that was talking lost its connection: not an allow-list refusal yet");
     }
 
     @Test

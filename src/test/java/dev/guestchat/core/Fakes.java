@@ -25,14 +25,14 @@ final class Fakes {
         }
 
         @Override
-        public long now() {
+        public double now() {
             return now;
         }
 
         @Override
-        public Ports.Cancellable schedule(long delayMillis, Runnable task) {
+        public Ports.Cancellable schedule(double delayMillis, Runnable task) {
             boolean[] cancelled = {false};
-            tasks.add(new Task(now + delayMillis, seq++, task, cancelled));
+            tasks.add(new Task(now + (long) Math.ceil(delayMillis), seq++, task, cancelled));
             return () -> cancelled[0] = true;
         }
 

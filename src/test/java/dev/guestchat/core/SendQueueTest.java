@@ -55,7 +55,7 @@ class SendQueueTest {
             later(s, SessionHarness.jwtResponse(tracing));
         } else if (action.equals("onMessage")) {
             framesIn++;
-            if (!window.admit(clock.now())) {
+            if (!window.admit((long) clock.now())) {
                 tooMany++;
                 later(s, SessionHarness.tooManyRequests(tracing));
                 return;
@@ -137,8 +137,8 @@ class SendQueueTest {
     void aTooManyRequestsMidBurstPausesTheWholeQueueAndKeepsTheOrder() {
         Fakes.Socket s = connect();
         clock.advance(100);
-        window.admit(clock.now()); // another tab of this session spent the budget just now
-        window.admit(clock.now());
+        window.admit((long) clock.now()); // another tab of this session spent the budget just now
+        window.admit((long) clock.now());
         type(burst(10), 50);
         clock.advance(10_000);
         assertEquals(burst(10), agentReads);

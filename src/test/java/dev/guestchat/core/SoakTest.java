@@ -130,7 +130,7 @@ class SoakTest {
                     drop(s); // the frame never reached the service
                     return;
                 }
-                if (!window.admit(clock.now())) {
+                if (!window.admit((long) clock.now())) {
                     tooMany++;
                     later(s, SessionHarness.tooManyRequests(tracing));
                     return;
@@ -161,7 +161,7 @@ class SoakTest {
 
     /** Strictly increasing server times, ISO with milliseconds like the service's. */
     String serverTime() {
-        lastServerTime = Math.max(lastServerTime + 1, 1_700_000_000_000L + clock.now());
+        lastServerTime = Math.max(lastServerTime + 1, 1_700_000_000_000L + (long) clock.now());
         return java.time.Instant.ofEpochMilli(lastServerTime).toString().replace("Z", "").replaceFirst("(\\.\\d{3})?$", "")
                 + String.format(".%03dZ", lastServerTime % 1000);
     }

@@ -208,7 +208,8 @@ class WidgetApiTest extends BrowserTest {
 
     /**
      * Messenger Deployments' allowed domains, rehearsed: the simulator refuses another origin's handshake with HTTP
-     * 403; the page cannot read why, so the widget reports the outage and names the allow-list on the console.
+     * 403. The page cannot read why, so the widget first reports an outage; refused again and again for a deployment
+     * whose config.json exists, it names the allow-list (event and console) and keeps trying.
      */
     @Test
     void aSiteOutsideTheDeploymentsAllowedOriginsIsRefusedAndTold() {
@@ -217,9 +218,13 @@ class WidgetApiTest extends BrowserTest {
         browser.say("hello?");
         browser.waitFor(Duration.ofSeconds(5), d -> "reconnecting".equals(browser.js("return window.chat.state();")));
         assertTrue(sim.get("/sim/events").toString().contains("origin=http://localhost:" + sim.port + " (not allowed)"));
+        String reasons = "return window.chatEvents.filter(function(x){return x.name==='error';})"
+                + ".map(function(x){return x.payload.reason;}).join(',');";
+        browser.waitFor(Duration.ofSeconds(10), d -> String.valueOf(browser.js(reasons)).contains("origin-not-allowed"));
+        assertEquals("unreachable,origin-not-allowed", browser.js(reasons), "an outage first, then the likely cause");
         assertTrue(String.valueOf(browser.js("return window.consoleWarnings.join('|');")).contains("Messenger Deployments"));
-        assertEquals("unreachable", browser.js("var e=window.chatEvents.filter(function(x){return x.name==='error';});"
-                + "return e[e.length-1].payload.reason;"));
+        assertTrue(browser.transcriptText().contains("hello?"), "the customer's line is kept");
+        assertEquals("reconnecting", browser.js("return window.chat.state();"), "still trying: the list may be fixed");
         assertEquals(0, sim.conversations(dep).size(), "nothing reached the service");
         sim.simulator.deployment(dep).set("{\"allowedOrigins\":[\"http://localhost:" + sim.port + "\"]}");
         assertTrue(eventually(Duration.ofSeconds(15), () -> sim.received(dep, "hello?")), "allowed: the message goes");

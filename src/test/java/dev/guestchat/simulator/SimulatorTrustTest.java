@@ -51,6 +51,16 @@ class SimulatorTrustTest extends SimulatorHarness {
         }
     }
 
+    /** Whether this machine has {@code address} at all (an IPv6 loopback may be switched off). */
+    static boolean canBind(InetAddress address) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(address, 0));
+            return true;
+        } catch (Exception absent) {
+            return false;
+        }
+    }
+
     @Test
     void theDemoListensOnLoopbackUnlessHostSaysOtherwise() throws Exception {
         assertEquals("127.0.0.1", SimulatorMain.host(Map.of()));
@@ -58,9 +68,13 @@ class SimulatorTrustTest extends SimulatorHarness {
         assertTrue(SimulatorMain.isLoopback(SimulatorMain.host(Map.of())));
         InetAddress other = ownNonLoopbackAddress();
         assumeTrue(other != null, "this machine has no address but loopback");
-        try (GuestApiSimulator demo = new GuestApiSimulator(Map.of("/dist", Path.of("web/dist")))
-                .start(SimulatorMain.host(Map.of()), 0)) {
-            assertTrue(listensOn(InetAddress.getLoopbackAddress(), demo.port()), "it does listen on loopback");
+        try (GuestApiSimulator demo = SimulatorMain.listen(new GuestApiSimulator(Map.of("/dist", Path.of("web/dist"))),
+                Map.of(), 0)) {
+            assertTrue(listensOn(InetAddress.getByName("127.0.0.1"), demo.port()), "it does listen on loopback");
+            InetAddress ipv6 = InetAddress.getByName("::1");
+            if (canBind(ipv6)) {
+                assertTrue(listensOn(ipv6, demo.port()), "and on IPv6 loopback, where 'localhost' may resolve");
+            }
             assertTrue(!listensOn(other, demo.port()), "nothing of it answers on " + other.getHostAddress());
         }
         try (GuestApiSimulator everywhere = new GuestApiSimulator(Map.of("/dist", Path.of("web/dist")))
