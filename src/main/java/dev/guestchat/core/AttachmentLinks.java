@@ -14,7 +14,7 @@ import java.util.List;
  * handful of files, and {@code java.util.HashMap} would cost the bundle a kilobyte (see {@link KeyMap}).
  */
 final class AttachmentLinks {
-    /** Renew this double after an address was made: before the service's ~10 minutes run out. */
+    /** Renew this long after an address was made: before the service's ~10 minutes run out. */
     static final int RENEW_AFTER_MILLIS = 9 * 60_000;
     /** An image that fails to load asks again at most this often (a file that is really gone keeps failing). */
     static final int RETRY_MILLIS = 30_000;
@@ -26,7 +26,7 @@ final class AttachmentLinks {
         Ports.Cancellable timer;
         /** tracingId of the {@code getAttachment} on its way; null when none is. */
         String asking;
-        /** Clock time of the last request; {@link Long#MIN_VALUE} before the first. */
+        /** Clock time of the last request; negative infinity before the first. */
         double askedAt = Double.NEGATIVE_INFINITY;
 
         Link(String id) {

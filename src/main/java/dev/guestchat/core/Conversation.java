@@ -210,7 +210,7 @@ final class Conversation {
         }
     }
 
-    /** Not accepted for now (429): the queue waits as double as the server asked. */
+    /** Not accepted for now (429): the queue waits as long as the server asked. */
     void onTooManyRequests(ServerFrame.TooManyRequests tooMany) {
         if (tooMany.tracingId() != null) {
             sends.retryAfter(tooMany.tracingId(), Math.max(1, tooMany.retryAfterSeconds()) * 1000L);

@@ -16,7 +16,7 @@ final class GuestTyping {
 
     private final SessionContext ctx;
     private final GuestConnection connection;
-    /** Clock time the last Typing event left; {@link Long#MIN_VALUE} when none has. */
+    /** Clock time the last Typing event left; negative infinity when none has. */
     private double lastSentAt = Double.NEGATIVE_INFINITY;
     /** tracingId of the last Typing event sent, to tell its refusal from other errors; null before the first. */
     private String lastTracingId;

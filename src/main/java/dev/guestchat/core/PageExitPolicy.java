@@ -5,7 +5,7 @@ package dev.guestchat.core;
  * modern Chromium sends most real exits through the back/forward cache, so it does not say the customer stays.
  */
 public final class PageExitPolicy {
-    /** How double a seen same-site link click or form submit explains a following pagehide. */
+    /** How long a seen same-site link click or form submit explains a following pagehide. */
     public static final int SAME_SITE_WINDOW_MILLIS = 5_000;
 
     public enum Decision {

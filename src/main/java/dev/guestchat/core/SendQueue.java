@@ -19,9 +19,9 @@ import java.util.List;
 public final class SendQueue {
     /** Two per second, with room for a clock tick and a Clear or Typing event between messages. */
     static final int SPACING_MILLIS = 550;
-    /** A server failure (5xx) on a message: the queue waits this double before trying it again. */
+    /** A server failure (5xx) on a message: the queue waits this long before trying it again. */
     static final int SERVER_RETRY_MILLIS = 2_000;
-    /** How double an unsure message waits for the history check before it is sent again regardless. */
+    /** How long an unsure message waits for the history check before it is sent again regardless. */
     static final int CHECK_WAIT_MILLIS = 3_000;
 
     /** Puts one message on the live, configured connection; false when there is none. */

@@ -8,7 +8,7 @@ import java.util.List;
  * in time order relative to each other (§5.11: order by {@code channel.time}, not by arrival — a message whose
  * acknowledgement brings an earlier time than a row shown meanwhile moves up to its place); rows without a time
  * (system notes, failed messages) keep their arrival position, and unacknowledged messages stay below every timed row. Lookups by key are hashed and new rows are placed by scanning from the newest end, so a
- * double conversation (a soak of 100,000 messages, thousands restored from history) costs no scan per message.
+ * long conversation (a soak of 100,000 messages, thousands restored from history) costs no scan per message.
  */
 public final class Transcript {
     /** Every row, in display order. */

@@ -32,7 +32,7 @@ public final class ChatPanel {
     private List<ChatEntry> entries = new ArrayList<>();
     /**
      * How many of the newest rows are drawn: {@link #WINDOW} each time the panel opens, one more window per
-     * "Show earlier messages" — so that opening on a double transcript is one short task, not one per thousand rows.
+     * "Show earlier messages" — so that opening on a long transcript is one short task, not one per thousand rows.
      */
     private int drawLimit = WINDOW;
     private boolean agentTyping;
