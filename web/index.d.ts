@@ -89,6 +89,7 @@ export type StringKey =
   | 'upload-failed'
   | 'upload-busy'
   | 'message-rejected'
+  | 'message-not-sent'
   | 'server-error'
   | 'missing-deployment-id'
   | 'unknown-deployment';
@@ -110,7 +111,7 @@ export type ChatErrorReason =
   | 'clear-disabled' | 'end-timeout' | 'end-failed' | 'unreachable' | 'connection-lost' | 'connection-closed'
   /** refused 3 times in a row although the deployment exists: most likely this site is not in its allowed domains */
   | 'origin-not-allowed'
-  | 'session-expired' | 'message-rejected' | 'cannot-send' | 'server-error' | 'missing-deployment-id'
+  | 'session-expired' | 'message-rejected' | 'message-not-sent' | 'cannot-send' | 'server-error' | 'missing-deployment-id'
   | 'unknown-deployment' | 'custom-attributes-too-large' | 'upload-refused' | 'upload-failed' | 'upload-busy'
   /** the first stage could not fetch the full widget, or the browser refused it (integrity mismatch) */
   | 'load-failed';
@@ -123,6 +124,8 @@ export interface ChatError {
   message: string;
   /** The server's own text or the widget's numbers, when there are any. */
   detail: string | null;
+  /** The customer's messages it is about (the ids `send` returned): `message-not-sent`, `message-rejected`. */
+  ids: string[];
 }
 
 export interface ChatEvents {

@@ -11,7 +11,7 @@ final class Payloads {
 
     /** {@code message}: the words shown to the customer; {@code detail}: the server's text or the widget's numbers. */
     static JSObject error(WidgetError e, String message) {
-        return error(e.code(), e.reason(), message, e.message());
+        return error(e.code(), e.reason(), message, e.message(), e.ids());
     }
 
     /** The widget's {@code message} event: a live agent or bot message. */
@@ -38,9 +38,10 @@ final class Payloads {
             script = "return {file:some?{name:name,percent:percent,ready:ready}:null};")
     static native JSObject upload(String name, int percent, boolean ready, boolean some);
 
-    @JSBody(params = {"code", "reason", "message", "detail"},
-            script = "return {code:code,reason:reason,message:message,detail:detail};")
-    static native JSObject error(int code, String reason, String message, String detail);
+    /** {@code ids}: the messages' ids, space-separated; null when the error is about none. */
+    @JSBody(params = {"code", "reason", "message", "detail", "ids"},
+            script = "return {code:code,reason:reason,message:message,detail:detail,ids:ids?ids.split(' '):[]};")
+    static native JSObject error(int code, String reason, String message, String detail, String ids);
 
     @JSBody(params = "state", script = "return {state:state};")
     static native JSObject state(String state);

@@ -10,8 +10,12 @@ import java.util.List;
  * chat, the confirmation deadline, a deployment with Clear disabled (403), an end kept pending while the socket is
  * down (sent first on the next connection), expiry, and settling the session once it is over.
  *
+ * <p>What the customer sent before an end reaches the agent before its Clear: while messages are unanswered, the Clear
+ * waits for them, up to the same deadline; those still unanswered then are reported as not sent and the Clear goes.
+ *
  * <p>Invariant: {@code clearTracingId} and {@code clearDeadline} are both set exactly while a Clear sent on the
- * live connection awaits its outcome; the state is then ENDING.
+ * live connection awaits its outcome; {@code sendsDeadline} is set exactly while an end waits for the customer's
+ * messages (no Clear is out then). In both cases the state is ENDING.
  */
 final class ChatEnding {
     static final int CLEAR_CONFIRM_MILLIS = 5_000;
@@ -24,6 +28,9 @@ final class ChatEnding {
     private String clearTracingId;
     /** Deadline for SessionClearedEvent; null when no Clear is awaiting confirmation. */
     private Ports.Cancellable clearDeadline;
+
+    /** Gives up waiting for the customer's messages before the Clear; null unless an end waits for them. */
+    private Ports.Cancellable sendsDeadline;
 
     /** Callers of {@link #end} waiting for the outcome; empty when nobody asked. */
     private final List<EndCallback> waiting = new ArrayList<>();
@@ -50,7 +57,7 @@ final class ChatEnding {
             return; // one Clear at a time; this caller learns the same outcome
         }
         if (connection.isConfigured()) {
-            sendClear();
+            clearAfterSends();
         } else if (ctx.store.active() && ctx.store.token() != null) {
             // no socket now: remember the end and send it first on the next connection
             ctx.store.pendingEnd(true);
@@ -61,8 +68,15 @@ final class ChatEnding {
         }
     }
 
-    /** A page exit decided to end now, in {@code beforeunload}: the Clear leaves like End chat's. */
+    /**
+     * A page exit decided to end now, in {@code beforeunload}: the Clear leaves like End chat's, right behind the
+     * customer's messages that had not left yet (the page cannot wait for their answers).
+     */
     void sendOnExit() {
+        sendsDeadline = Ports.cancel(sendsDeadline);
+        for (ClientFrame message : conversation.unsentFrames()) {
+            connection.send(message);
+        }
         sendClear();
         sentOnExit = true;
     }
@@ -72,13 +86,52 @@ final class ChatEnding {
         return sentOnExit;
     }
 
-    /** A fresh connection is configured: an end the customer asked for comes before anything else. */
+    /**
+     * A fresh connection is configured: an end the customer asked for comes before anything else but the messages
+     * they sent before it. True when the Clear left now; false when there is no end, or it waits for the messages
+     * (the conversation then joins as usual, so that they go).
+     */
     boolean resumePendingEnd() {
         if (!ctx.store.pendingEnd()) {
             return false;
         }
-        sendClear();
-        return true;
+        clearAfterSends();
+        return sendsDeadline == null;
+    }
+
+    /** An end waits for the customer's messages: its Clear has not left yet. */
+    boolean waitsForSends() {
+        return sendsDeadline != null;
+    }
+
+    /** A frame was handled: an end waiting for the customer's messages goes once every one is answered. */
+    void sendsMoved() {
+        if (sendsDeadline != null && !conversation.hasUnsent() && connection.canSend()) {
+            sendsDeadline = Ports.cancel(sendsDeadline);
+            sendClear();
+        }
+    }
+
+    /**
+     * Clear now, or once the customer's unanswered messages are answered; at the deadline the rest are reported as
+     * not sent and the Clear goes (on the next connection if there is none now: the end is kept pending meanwhile).
+     */
+    private void clearAfterSends() {
+        if (!conversation.hasUnsent()) {
+            sendClear();
+            return;
+        }
+        ctx.store.pendingEnd(true); // a reload or an exit while the messages go still ends the chat
+        ctx.setState(SessionState.ENDING);
+        if (sendsDeadline == null) {
+            sendsDeadline = ctx.scheduler.schedule(CLEAR_CONFIRM_MILLIS, () -> {
+                sendsDeadline = null;
+                conversation.giveUpUnsent();
+                if (connection.canSend()) {
+                    sendClear();
+                }
+            });
+        }
     }
 
     /** The socket dropped: a Clear in flight may not have arrived, so it goes again on the next connection. */
@@ -116,7 +169,7 @@ final class ChatEnding {
         if (tracingId == null || !tracingId.equals(tooMany.tracingId())) {
             return false;
         }
-        ctx.scheduler.schedule(Math.max(1, tooMany.retryAfterSeconds()) * 1000L, () -> {
+        ctx.scheduler.schedule(Math.max(1, tooMany.retryAfterSeconds()) * 1000, () -> {
             if (tracingId.equals(clearTracingId) && connection.canSend()) { // still this Clear, unanswered
                 connection.send(clearFrame());
             }
@@ -143,19 +196,24 @@ final class ChatEnding {
         return true;
     }
 
-    /** The conversation is over — confirmed, or the customer left with the Clear out: the next chat starts fresh. */
+    /**
+     * The conversation is over — confirmed, or the customer left with the Clear out: the next chat starts fresh, and
+     * until then the customer can still read this one.
+     */
     void settle() {
         clearDeadline = Ports.cancel(clearDeadline);
+        sendsDeadline = Ports.cancel(sendsDeadline);
         connection.cancelReconnect(); // nothing left to reconnect for
         clearTracingId = null;
         sentOnExit = false;
         ctx.store.forgetSession();
-        ctx.setState(SessionState.ENDED); // before the transcript's redraw: a closing page may fail to draw
-        conversation.forget();
+        ctx.setState(SessionState.ENDED);
+        conversation.close();
     }
 
     void destroy() {
         clearDeadline = Ports.cancel(clearDeadline);
+        sendsDeadline = Ports.cancel(sendsDeadline);
     }
 
     private ClientFrame clearFrame() {

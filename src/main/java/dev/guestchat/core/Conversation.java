@@ -128,7 +128,9 @@ final class Conversation {
             history.request();
             return;
         }
-        ctx.setState(SessionState.CONNECTED);
+        if (ctx.state() != SessionState.ENDING) { // an end waiting for the customer's messages stays visible
+            ctx.setState(SessionState.CONNECTED);
+        }
         if (response.newSession()) {
             List<ChatEntry> keep = new ArrayList<>();
             for (ChatEntry e : transcript.rows()) {
@@ -213,7 +215,7 @@ final class Conversation {
     /** Not accepted for now (429): the queue waits as long as the server asked. */
     void onTooManyRequests(ServerFrame.TooManyRequests tooMany) {
         if (tooMany.tracingId() != null) {
-            sends.retryAfter(tooMany.tracingId(), Math.max(1, tooMany.retryAfterSeconds()) * 1000L);
+            sends.retryAfter(tooMany.tracingId(), Math.max(1, tooMany.retryAfterSeconds()) * 1000);
         }
     }
 
@@ -229,19 +231,64 @@ final class Conversation {
             return true;
         }
         sends.settle(tracingId);
-        ChatEntry row = transcript.get(tracingId);
+        markFailed(tracingId);
+        if (error.code() == 409) {
+            ctx.setState(SessionState.READ_ONLY);
+        }
+        ctx.observer.error(new WidgetError(error.code(), "message-rejected", error.text(), tracingId));
+        return true;
+    }
+
+    /** Customer messages are still waiting to be sent or answered. */
+    boolean hasUnsent() {
+        return !sends.isEmpty();
+    }
+
+    /**
+     * The frames of the customer's messages that have not left on this connection, in order: a page exit puts them
+     * on the socket right before its Clear, as the page cannot wait for the queue's pace.
+     */
+    List<ClientFrame> unsentFrames() {
+        List<ClientFrame> frames = new ArrayList<>();
+        for (Outbox.Pending p : sends.notSent()) {
+            frames.add(frame(p));
+        }
+        return frames;
+    }
+
+    /**
+     * An end cannot wait longer for the customer's messages: they show as not sent and the host hears which, before
+     * the Clear makes them moot.
+     */
+    void giveUpUnsent() {
+        String ids = null;
+        for (Outbox.Pending p : sends.pending()) {
+            ids = ids == null ? p.tracingId() : ids + " " + p.tracingId();
+            markFailed(p.tracingId());
+        }
+        sends.clear();
+        ctx.observer.error(new WidgetError(0, "message-not-sent", null, ids));
+    }
+
+    private void markFailed(String id) {
+        ChatEntry row = transcript.get(id);
         if (row != null) {
             transcript.put(row.withDelivery(ChatEntry.Delivery.FAILED));
             ctx.observer.transcriptChanged(transcript.rows(), false);
         }
-        if (error.code() == 409) {
-            ctx.setState(SessionState.READ_ONLY);
-        }
-        ctx.observer.error(new WidgetError(error.code(), "message-rejected", error.text()));
-        return true;
     }
 
-    /** The conversation is over or starts afresh: every row and unsent message goes. */
+    /**
+     * The conversation is over: nothing more is sent, fetched or renewed for it, and its rows stay readable (with
+     * their files as last fetched) until a new one starts.
+     */
+    void close() {
+        sends.clear();
+        history.forget(); // late pages of the ended session are dropped
+        links.forget();
+    }
+
+    /** The conversation starts afresh, or the server wiped it: every row and unsent message goes. */
     void forget() {
         sends.clear();
         forgetRows();
@@ -277,8 +324,12 @@ final class Conversation {
         if (!connection.canSend()) {
             return false; // the socket is gone: the next configure resumes the queue
         }
-        connection.send(new ClientFrame.SendText(ctx.store.token(), p.tracingId(), p.text(), p.customAttributes(),
-                p.reply(), p.attachmentId()));
+        connection.send(frame(p));
         return true;
+    }
+
+    private ClientFrame frame(Outbox.Pending p) {
+        return new ClientFrame.SendText(ctx.store.token(), p.tracingId(), p.text(), p.customAttributes(), p.reply(),
+                p.attachmentId());
     }
 }

@@ -310,6 +310,7 @@ public final class GuestSession {
             } else if (frame instanceof ServerFrame.Malformed malformed) {
                 ctx.log.warn("guest-chat: ignored malformed frame " + malformed.excerpt());
             }
+            ending.sendsMoved();
         }
 
         private void onError(ServerFrame.ErrorReply error) {

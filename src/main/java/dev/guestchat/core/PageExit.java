@@ -1,6 +1,7 @@
 package dev.guestchat.core;
 
 import dev.guestchat.protocol.ClientFrame;
+import java.util.List;
 
 /**
  * The page's exit (DESIGN.md §3): decides at {@code beforeunload} (Gecko) or {@code pagehide} (elsewhere) whether
@@ -51,7 +52,7 @@ final class PageExit {
         if (!ctx.config.socketsCloseBeforePageHide()) {
             return; // pagehide can still send here, and by then a Back is known
         }
-        if (ctx.state() == SessionState.ENDING || ctx.state() == SessionState.ENDED) {
+        if (ctx.state() == SessionState.ENDING && !ending.waitsForSends() || ctx.state() == SessionState.ENDED) {
             return; // an end is already under way or done: one Clear per end
         }
         if (decide() == PageExitPolicy.Decision.END_NOW) {
@@ -140,9 +141,13 @@ final class PageExit {
     private void leaveEnded(boolean persisted, boolean sendNow) {
         String clear = new ClientFrame.SendPresence(ctx.store.token(), ctx.ids.newId(), ClientFrame.PresenceType.CLEAR, null)
                 .toJson();
+        List<ClientFrame> unsent = conversation.unsentFrames();
         Ports.GuestSocket socket = connection.release(); // nothing more is handled on it
         if (socket != null) {
             if (sendNow) {
+                for (ClientFrame message : unsent) { // what was typed goes first, at once: the page cannot wait
+                    socket.send(message.toJson());
+                }
                 socket.send(clear);
             }
             if (persisted) {

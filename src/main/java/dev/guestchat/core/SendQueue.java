@@ -138,6 +138,15 @@ public final class SendQueue {
         return outbox.all();
     }
 
+    /** Messages that have not left on the current connection (all but the one awaiting its answer), in order. */
+    public List<Outbox.Pending> notSent() {
+        List<Outbox.Pending> all = outbox.all();
+        if (inFlight != null && !all.isEmpty() && all.get(0).tracingId().equals(inFlight)) {
+            all.remove(0); // the one in flight is always the first
+        }
+        return all;
+    }
+
     /** Forgets every message (the conversation ended or a new one started). */
     public void clear() {
         outbox.clear();

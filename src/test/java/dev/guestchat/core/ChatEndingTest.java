@@ -29,8 +29,10 @@ class ChatEndingTest extends SessionHarness {
         assertEquals(SessionState.ENDED, session.state());
         assertEquals(List.of(true), outcome);
         assertEquals(List.of(true), seen.ended);
-        assertTrue(seen.rows.isEmpty(), "the transcript is removed");
+        assertEquals(List.of("hello"), seen.rows.stream().map(ChatEntry::text).toList(), "the transcript stays readable");
         assertNull(store.get("gcw.dep.token"), "the next chat is a new session");
+        session.startNew();
+        assertTrue(seen.rows.isEmpty(), "until a new chat starts");
     }
 
     @Test
@@ -88,7 +90,7 @@ class ChatEndingTest extends SessionHarness {
     }
 
     @Test
-    void endWhileTheSocketIsDownIsPendingAndSentFirstOnReconnect() {
+    void endWhileTheSocketIsDownIsPendingAndSentOnReconnectRightAfterWhatWasTypedBeforeIt() {
         Fakes.Socket s = connected(true);
         chat(s, "hello");
         s.drop(1006);
@@ -99,8 +101,11 @@ class ChatEndingTest extends SessionHarness {
         Fakes.Socket next = sockets.last();
         next.opened();
         next.receive(sessionResponse(false, false));
-        assertEquals("Clear", presence(next.last()), "the end comes before anything else");
-        assertTrue(next.frames().stream().noneMatch(f -> "unsent".equals(f.path("message").path("text").asString())));
+        clock.advance(SendQueue.SPACING_MILLIS); // the queue's pace since "hello"
+        assertEquals("unsent", next.last().path("message").path("text").asString(), "what was typed before the end goes");
+        assertFalse(next.sentClear(), "and is answered before the Clear");
+        next.receive(inbound(next.last().path("tracingId").asString(), "srv-1", "unsent", "2026-01-05T10:00:00.000Z"));
+        assertEquals("Clear", presence(next.last()), "the end comes next, before anything else");
         next.receive(event("SessionClearedEvent"));
         assertEquals(SessionState.ENDED, session.state());
         assertNull(store.get("gcw.dep.pendingEnd"));

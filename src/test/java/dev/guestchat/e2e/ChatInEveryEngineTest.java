@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -58,6 +60,7 @@ class ChatInEveryEngineTest extends EngineTest {
         assertTrue(eventually(Duration.ofSeconds(5), () -> sim.clearCount(dep) == 1), "Clear reached the simulator");
         engine.waitForWidget(".gcw-ended");
         assertEquals("ended", engine.widgetState());
+        assertTrue(engine.transcriptText().contains("I need help"), "the ended chat stays readable above 'ended'");
         long cleared = sim.framesOut(token).stream()
                 .filter(f -> "SessionClearedEvent".equals(f.path("class").asString())).count();
         assertEquals(2, cleared, "both tabs' connections got SessionClearedEvent");
@@ -69,6 +72,38 @@ class ChatInEveryEngineTest extends EngineTest {
         JsonNode conv = sim.onlyConversation(dep);
         assertFalse(conv.path("routed").asBoolean(), "an ended conversation is never routed: " + conv);
         assertEquals("ended-by-customer", conv.path("state").asString());
+    }
+
+    /** What the simulator received for the deployment: configure, each text, each Presence, in arrival order. */
+    private List<String> wire(String dep) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode f : sim.framesIn(dep)) {
+            String action = f.path("action").asString();
+            String presence = f.path("message").path("events").path(0).path("presence").path("type").asString();
+            if (action.equals("configureSession")) {
+                out.add(action);
+            } else if (action.equals("onMessage")) {
+                out.add(presence.isEmpty() ? "text:" + f.path("message").path("text").asString() : presence);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aMessageSentThenEndAtOnceWhileConnectingArrivesBeforeTheClear() {
+        String dep = sim.newDeployment("{\"routingDelayMillis\":60000}");
+        engine.get(sim.pageUrl(dep, "mode=never"));
+        engine.js("window.endOutcome='waiting'; window.chat.send('my last words');"
+                + "window.chat.end().then(function(){window.endOutcome='ended';},function(e){window.endOutcome=e.reason;});"
+                + "return 1;");
+        engine.await(Duration.ofSeconds(8), "the end", () -> "ended".equals(engine.js("return window.endOutcome;")));
+        assertEquals(List.of("configureSession", "text:my last words", "Clear"), wire(dep),
+                "the line left, was answered, then the Clear");
+        assertEquals(0L, engine.js("return window.chatEvents.filter(function(e){return e.name==='error';}).length;"));
+        engine.clickInWidget(".gcw-launcher");
+        engine.waitForWidget(".gcw-ended");
+        engine.await(Duration.ofSeconds(5), "the ended chat, readable", () -> engine.transcriptText().contains("my last words"));
+        assertEquals(List.of("my last words"), sim.agentRead(dep));
     }
 
     @Test
