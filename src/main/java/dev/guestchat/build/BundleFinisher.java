@@ -30,8 +30,13 @@ import java.util.zip.GZIPOutputStream;
  * compressor takes ~10 % off the gzip size of each bundle, which the first stage needs to fit its 6 KB.
  */
 public final class BundleFinisher {
-    /** terser's compressor options: two passes, nothing that assumes more about the code than ECMAScript does. */
-    static final List<String> TERSER_OPTIONS = List.of("--compress", "passes=2", "--mangle", "--comments", "some");
+    /**
+     * terser's compressor options: two passes, nothing that assumes more about the code than ECMAScript does.
+     * {@code hoist_funs} moves function declarations to the top of their scope, as the language itself does, and
+     * lets gzip find TeaVM's many same-shaped constructors side by side: ~240 B gzip off the full widget.
+     */
+    static final List<String> TERSER_OPTIONS = List.of("--compress", "passes=2,hoist_funs=true", "--mangle",
+            "--comments", "some");
 
     /** Kept by terser ({@code --comments some}): the licence line every bundle starts with. */
     static final String HEADER = "/*! guest-chat-widget | MIT */\n";

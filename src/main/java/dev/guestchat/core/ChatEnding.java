@@ -187,8 +187,7 @@ final class ChatEnding {
         clearTracingId = null;
         ctx.store.pendingEnd(false);
         if (error.code() == 403) {
-            ctx.log.warn("guest-chat: Presence Clear is disabled for this deployment. Enable 'Conversation Clear'"
-                    + " in the Messenger configuration so customers can end chats.");
+            ctx.log.warn("guest-chat: Clear refused. Enable 'Conversation Clear' in the Messenger configuration.");
             fail(new WidgetError(403, "clear-disabled", error.text()));
         } else {
             fail(new WidgetError(error.code(), "end-failed", error.text()));

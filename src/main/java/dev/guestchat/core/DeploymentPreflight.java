@@ -54,8 +54,7 @@ final class DeploymentPreflight {
         JsonObjectView clear = conversations.object("conversationClear");
         if (clear != null && Boolean.FALSE.equals(clear.bool("enabled"))) {
             ctx.log.warn("guest-chat: Conversation Clear is disabled for deployment " + ctx.config.deploymentId()
-                    + ": End chat and leaving the site cannot end conversations, so abandoned chats will reach agents."
-                    + " Enable 'Conversation Clear' in the Messenger configuration.");
+                    + ", so abandoned chats reach agents. Enable 'Conversation Clear' in the Messenger configuration.");
         }
         if (Boolean.FALSE.equals(conversations.bool("showUserTypingIndicator"))) {
             typing.disable();

@@ -214,8 +214,8 @@ final class GuestConnection {
             ctx.observer.error(new WidgetError(code, everOpened ? "connection-lost" : "unreachable", null));
         }
         if (refusedInARow == ORIGIN_SUSPECTED_AFTER && deploymentFound) {
-            ctx.log.warn("guest-chat: deployment " + ctx.config.deploymentId() + " exists, but its chat service refused this"
-                    + " page's connections " + ORIGIN_SUSPECTED_AFTER + " times in a row: allow this site's domain in Messenger Deployments.");
+            ctx.log.warn("guest-chat: deployment " + ctx.config.deploymentId() + " exists but refused this page "
+                    + ORIGIN_SUSPECTED_AFTER + " times: allow this site's domain in Messenger Deployments.");
             ctx.observer.error(new WidgetError(code, "origin-not-allowed", null));
         }
         if (ctx.state() != SessionState.ENDING) {
