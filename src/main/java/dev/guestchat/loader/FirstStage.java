@@ -337,7 +337,7 @@ public final class FirstStage {
      */
     @JSBody(params = "q", script = "q.forEach(function(_e){if(_e[0]==='on'&&_e[1][0]==='error')try{_e[1][1]({code:0,"
             + "reason:'load-failed',message:'Chat could not load.',detail:'the full widget could not be fetched, or its"
-            + " integrity did not match'});}catch(_x){console.error('guest-chat:',_x);}});")
+            + " integrity did not match',ids:[]});}catch(_x){console.error('guest-chat:',_x);}});")
     static native void tellFailure(JSObject queue);
 
     @JSBody(params = "q", script = "q.length=0;")
