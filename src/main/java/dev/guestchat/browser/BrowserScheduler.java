@@ -13,7 +13,7 @@ public final class BrowserScheduler implements Ports.Scheduler {
 
     @Override
     public Ports.Cancellable schedule(double delayMillis, Runnable task) {
-        int id = Window.setTimeout(task::run, (double) delayMillis);
+        int id = Window.setTimeout(task::run, delayMillis);
         return () -> Window.clearTimeout(id);
     }
 

@@ -231,7 +231,9 @@ final class Conversation {
             return true;
         }
         sends.settle(tracingId);
-        markFailed(tracingId);
+        if (markFailed(tracingId)) {
+            ctx.observer.transcriptChanged(transcript.rows(), false);
+        }
         if (error.code() == 409) {
             ctx.setState(SessionState.READ_ONLY);
         }
@@ -267,15 +269,18 @@ final class Conversation {
             markFailed(p.tracingId());
         }
         sends.clear();
+        ctx.observer.transcriptChanged(transcript.rows(), false); // once for all of them
         ctx.observer.error(new WidgetError(0, "message-not-sent", null, ids));
     }
 
-    private void markFailed(String id) {
+    /** Shows the customer's message as not sent; false when it has no row. */
+    private boolean markFailed(String id) {
         ChatEntry row = transcript.get(id);
-        if (row != null) {
-            transcript.put(row.withDelivery(ChatEntry.Delivery.FAILED));
-            ctx.observer.transcriptChanged(transcript.rows(), false);
+        if (row == null) {
+            return false;
         }
+        transcript.put(row.withDelivery(ChatEntry.Delivery.FAILED));
+        return true;
     }
 
     /**
