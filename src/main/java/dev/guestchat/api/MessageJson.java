@@ -39,11 +39,8 @@ final class MessageJson {
         RichContent content = e.content();
         j.field("id", e.key()).field("localId", e.localId()).field("sender", from.wire).field("name", e.name())
                 .field("text", e.text()).field("time", e.time())
-                .field("status", switch (e.delivery()) {
-                    case SENDING -> "sending";
-                    case FAILED -> "failed";
-                    case DELIVERED -> "sent";
-                })
+                .field("status", e.delivery() == ChatEntry.Delivery.SENDING ? "sending"
+                        : e.delivery() == ChatEntry.Delivery.FAILED ? "failed" : "sent")
                 .field("restored", restored).openArray("blocks");
         // the panel's formatting: agent and bot text has Messenger's markdown, the customer's is shown as typed
         for (FormattedText.Block b : from == ChatEntry.Sender.AGENT || from == ChatEntry.Sender.BOT

@@ -27,11 +27,8 @@ public final class PageExitPolicy {
      */
     public static Decision decide(EndOnPageExit mode, boolean conversationActive, boolean socketOpen,
                                   boolean otherTabsHoldChat, boolean sameSiteNavigation) {
-        boolean end = conversationActive && !otherTabsHoldChat && switch (mode) {
-            case ALWAYS -> true;
-            case LEAVE -> !sameSiteNavigation;
-            case NEVER -> false;
-        };
+        boolean end = conversationActive && !otherTabsHoldChat
+                && (mode == EndOnPageExit.ALWAYS || mode == EndOnPageExit.LEAVE && !sameSiteNavigation);
         if (end) {
             return socketOpen ? Decision.END_NOW : Decision.END_LATER;
         }

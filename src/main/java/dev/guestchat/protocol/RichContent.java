@@ -35,6 +35,16 @@ public record RichContent(List<Button> quickReplies, List<Card> cards, boolean c
 
     /** A card (§4.2 Card): every field may be null except {@code actions}; {@code url} is the default Link action. */
     public record Card(String title, String description, String image, String url, List<Button> actions) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Card c && StringPairs.same(title, c.title) && StringPairs.same(description, c.description)
+                    && StringPairs.same(image, c.image) && StringPairs.same(url, c.url) && sameButtons(actions, c.actions);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(title, description, image, url, actions);
+        }
     }
 
     /**
@@ -42,6 +52,50 @@ public record RichContent(List<Button> quickReplies, List<Card> cards, boolean c
      * {@code image} when its mediaType is Image (shown as a thumbnail).
      */
     public record Attachment(String id, String filename, String url, boolean image) {
+    }
+
+    /**
+     * Field by field with typed loops, not {@code List.equals}: that would call {@code equals} on whatever any list of
+     * the bundle holds and so keep every record's generated {@code equals} in it.
+     */
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof RichContent r) || carousel != r.carousel || !extraText.equals(r.extraText)
+                || !sameButtons(quickReplies, r.quickReplies) || cards.size() != r.cards.size()
+                || attachments.size() != r.attachments.size()) {
+            return false;
+        }
+        for (int i = 0; i < cards.size(); i++) {
+            Card c = cards.get(i);
+            if (!c.equals(r.cards.get(i))) {
+                return false;
+            }
+        }
+        for (int i = 0; i < attachments.size(); i++) {
+            Attachment a = attachments.get(i);
+            if (!a.equals(r.attachments.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(quickReplies, cards, carousel, attachments, extraText);
+    }
+
+    static boolean sameButtons(List<Button> a, List<Button> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            Button x = a.get(i);
+            if (!x.equals(b.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public boolean isEmpty() {

@@ -205,14 +205,12 @@ public final class ChatPanel {
     }
 
     private String status() {
-        return switch (state) {
-            case CONNECTING -> strings.get("connecting");
-            case RECONNECTING -> strings.get("reconnecting");
-            case ENDING -> strings.get("ending");
-            case SUSPENDED -> strings.get("suspended");
-            case FAILED -> strings.get("failed");
-            default -> "";
-        };
+        // comparisons, not a switch: a switch on an enum costs the bundle a class of its own
+        return state == SessionState.CONNECTING ? strings.get("connecting")
+                : state == SessionState.RECONNECTING ? strings.get("reconnecting")
+                : state == SessionState.ENDING ? strings.get("ending")
+                : state == SessionState.SUSPENDED ? strings.get("suspended")
+                : state == SessionState.FAILED ? strings.get("failed") : "";
     }
 
     // ---- controls (PanelDom reports the button by name)

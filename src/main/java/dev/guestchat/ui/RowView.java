@@ -50,22 +50,17 @@ final class RowView {
             }
             json = j.closeArray()
                     .field("r", content.attachments().isEmpty() && content.cards().isEmpty() ? null : richJson(entry))
-                    .field("d", switch (entry.delivery()) {
-                        case SENDING -> strings.get("sending");
-                        case FAILED -> strings.get("notSent");
-                        case DELIVERED -> "";
-                    }).end().toString();
+                    .field("d", entry.delivery() == ChatEntry.Delivery.SENDING ? strings.get("sending")
+                            : entry.delivery() == ChatEntry.Delivery.FAILED ? strings.get("notSent") : "")
+                    .end().toString();
         }
         return json;
     }
 
     private String who() {
-        return switch (entry.sender()) {
-            case CUSTOMER -> strings.get("you");
-            case SYSTEM -> null;
-            case BOT -> entry.name() != null ? entry.name() : strings.get("assistant");
-            case AGENT -> entry.name() != null ? entry.name() : strings.get("agent");
-        };
+        ChatEntry.Sender from = entry.sender(); // compared, not switched on: an enum switch costs a class
+        return from == ChatEntry.Sender.CUSTOMER ? strings.get("you") : from == ChatEntry.Sender.SYSTEM ? null
+                : entry.name() != null ? entry.name() : strings.get(from == ChatEntry.Sender.BOT ? "assistant" : "agent");
     }
 
     /**
