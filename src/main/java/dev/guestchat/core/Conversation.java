@@ -26,6 +26,8 @@ final class Conversation {
     private final Transcript transcript = new Transcript();
     /** The customer's messages not yet answered, leaving in order at the service's pace. */
     private final SendQueue sends;
+    /** A copy of {@link #sends} in storage, for the page after this one. */
+    private final SavedOutbox saved;
     /** Fills the transcript from the history API after a reconnect or reload. */
     private final HistorySync history;
     /** Renews the download addresses of the files shown. */
@@ -37,10 +39,12 @@ final class Conversation {
     /** {@code maxCustomDataBytes} from the last SessionResponse (§4.1). */
     private int maxCustomDataBytes = DEFAULT_MAX_CUSTOM_DATA_BYTES;
 
-    Conversation(SessionContext ctx, GuestConnection connection, Ports.HistorySource historySource, JsonParser json) {
+    Conversation(SessionContext ctx, GuestConnection connection, Ports.HistorySource historySource, JsonParser json,
+                 SavedOutbox saved) {
         this.ctx = ctx;
         this.connection = connection;
-        this.sends = new SendQueue(ctx.scheduler, this::transmit);
+        this.saved = saved;
+        this.sends = new SendQueue(ctx.scheduler, this::transmit, this::save);
         this.links = new AttachmentLinks(ctx, connection, transcript);
         this.history = new HistorySync(ctx, historySource, json, connection, transcript, sends, links);
     }
@@ -65,16 +69,60 @@ final class Conversation {
      */
     String add(String text, ClientFrame.ButtonReply reply, RichContent.Attachment file) {
         String tracingId = ctx.ids.newId();
-        Outbox.Pending message = new Outbox.Pending(tracingId, text, customAttributes, reply,
-                file != null ? file.id() : null);
+        if (ctx.store.token() == null) {
+            ctx.store.token(ctx.ids.newId()); // the message is kept under its session's token before any socket opens
+        }
+        String frame = new ClientFrame.SendText(ctx.store.token(), tracingId, text, customAttributes, reply,
+                file != null ? file.id() : null).toJson();
         customAttributes = null; // they travel with this message (§3.3: any message may carry them)
-        transcript.put(new ChatEntry(tracingId, ChatEntry.Sender.CUSTOMER, null, text, null,
-                ChatEntry.Delivery.SENDING, file == null ? RichContent.NONE
-                : RichContent.ofFile(file), tracingId));
+        Outbox.Pending message = new Outbox.Pending(tracingId, text, frame, file);
+        transcript.put(row(message));
         ctx.store.active(true);
         ctx.observer.transcriptChanged(transcript.rows(), false);
         sends.add(message);
         return tracingId;
+    }
+
+    /** The customer's message as a row being sent. */
+    private static ChatEntry row(Outbox.Pending m) {
+        return new ChatEntry(m.tracingId(), ChatEntry.Sender.CUSTOMER, null, m.text(), null, ChatEntry.Delivery.SENDING,
+                m.file() == null ? RichContent.NONE : RichContent.ofFile(m.file()), m.tracingId());
+    }
+
+    /** Whether one more message of this text may wait (the queue is bounded, as its copy in storage is). */
+    boolean hasRoomFor(String text) {
+        return SavedOutbox.fits(sends.pending(), text.length() + 200);
+    }
+
+    /**
+     * Page start: the messages that pages gone before this one left unanswered in this session are shown as being
+     * sent and go first, once the connection is configured. True when there were any.
+     */
+    boolean restoreUnsent() {
+        List<Outbox.Pending> taken = saved.adopt(ctx.store.token());
+        for (Outbox.Pending p : taken) {
+            transcript.put(row(p));
+        }
+        sends.restore(taken);
+        if (!taken.isEmpty()) {
+            ctx.observer.transcriptChanged(transcript.rows(), false);
+        }
+        return !taken.isEmpty();
+    }
+
+    /**
+     * Back from the back/forward cache: if the page after this one took this page's unanswered messages, they are
+     * its to send now — this page forgets them (the conversation's history shows them once they arrived).
+     */
+    void dropTakenOver() {
+        if (sends.isEmpty() || !saved.takenOver()) {
+            return;
+        }
+        for (Outbox.Pending p : sends.pending()) {
+            transcript.remove(p.tracingId());
+        }
+        sends.clear();
+        ctx.observer.transcriptChanged(transcript.rows(), false);
     }
 
     /**
@@ -334,7 +382,11 @@ final class Conversation {
     }
 
     private ClientFrame frame(Outbox.Pending p) {
-        return new ClientFrame.SendText(ctx.store.token(), p.tracingId(), p.text(), p.customAttributes(), p.reply(),
-                p.attachmentId());
+        return new ClientFrame.Prepared(ctx.store.token(), p.tracingId(), p.frame());
+    }
+
+    /** The queue changed: storage gets its copy. */
+    private void save() {
+        saved.save(ctx.store.token(), sends.pending());
     }
 }

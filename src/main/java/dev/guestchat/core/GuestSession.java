@@ -34,7 +34,8 @@ public final class GuestSession {
         this.ctx = new SessionContext(config, scheduler, ids, new SessionStore(storage, config.deploymentId()),
                 observer, log);
         this.connection = new GuestConnection(ctx, sockets, new ServerFrames(json), backoff, new Dispatch());
-        this.conversation = new Conversation(ctx, connection, history, json);
+        this.conversation = new Conversation(ctx, connection, history, json,
+                new SavedOutbox(storage, tabs, json, config.deploymentId()));
         this.ending = new ChatEnding(ctx, connection, conversation);
         this.typing = new GuestTyping(ctx, connection);
         this.upload = new FileUpload(ctx, connection, uploader);
@@ -46,7 +47,8 @@ public final class GuestSession {
 
     /**
      * Page start: connect only when there is something to talk about — a conversation left active by the
-     * previous page, or an end that could not be sent. A page view that never chats costs no connection.
+     * previous page, messages a page gone before this one could not send (they go first), or an end that could not be
+     * sent. A page view that never chats costs no connection.
      */
     public void start() {
         if (ctx.config.deploymentId() == null || ctx.config.deploymentId().isEmpty()) {
@@ -58,10 +60,11 @@ public final class GuestSession {
         if (ctx.state() == SessionState.FAILED) {
             return; // the configuration (already read) says this deployment does not exist
         }
+        boolean unsent = conversation.restoreUnsent();
         if (ctx.store.pendingEnd()) {
             ctx.setState(SessionState.ENDING);
             connection.open();
-        } else if (ctx.store.active() && ctx.store.token() != null) {
+        } else if (unsent || ctx.store.active() && ctx.store.token() != null) {
             connection.open();
         }
     }
@@ -136,6 +139,10 @@ public final class GuestSession {
         SessionState now = ctx.state();
         if (now == SessionState.READ_ONLY || now == SessionState.FAILED || now == SessionState.ENDING) {
             ctx.observer.error(new WidgetError(now == SessionState.READ_ONLY ? 409 : 0, "cannot-send", null));
+            return null;
+        }
+        if (!conversation.hasRoomFor(trimmed)) {
+            ctx.observer.error(new WidgetError(0, "outbox-full", null)); // the customer waits for those still going
             return null;
         }
         String id = conversation.add(trimmed, reply, withFile ? upload.take() : null); // leaves now or in its turn

@@ -10,15 +10,11 @@ import java.util.List;
  */
 public final class Outbox {
     /**
-     * A message waiting for its acknowledgement; {@code tracingId} is also its transcript key;
-     * {@code customAttributes} ride along with it (null when none).
+     * A message waiting for its acknowledgement: {@code tracingId} is also its transcript key, {@code frame} its
+     * onMessage frame as built when it was typed (what goes on the wire, and what storage keeps for the next page),
+     * {@code file} the uploaded file it carries (null when none).
      */
-    public record Pending(String tracingId, String text, dev.guestchat.protocol.StringPairs customAttributes,
-                          dev.guestchat.protocol.ClientFrame.ButtonReply reply, String attachmentId) {
-        public Pending(String tracingId, String text, dev.guestchat.protocol.StringPairs customAttributes) {
-            this(tracingId, text, customAttributes, null, null);
-        }
-
+    public record Pending(String tracingId, String text, String frame, dev.guestchat.protocol.RichContent.Attachment file) {
     }
 
     private final List<Pending> pending = new ArrayList<>();

@@ -66,16 +66,17 @@ final class PageExit {
         PageExitPolicy.Decision decision = clearAlreadySent
                 ? PageExitPolicy.Decision.END_NOW // the Clear left in beforeunload: only its socket is left to mind
                 : decide();
-        switch (decision) {
-            case END_NOW -> leaveEnded(persisted, !clearAlreadySent);
-            case END_LATER -> ctx.store.pendingEnd(true);
-            case CLOSE_SOCKET -> {
-                connection.drop();
-                pausedForPageHide = true;
-                pausedToken = ctx.store.token();
-                ctx.setState(SessionState.IDLE);
-            }
-            case NOTHING -> connection.cancelReconnect();
+        if (decision == PageExitPolicy.Decision.END_NOW) { // compared, not switched on: an enum switch costs a class
+            leaveEnded(persisted, !clearAlreadySent);
+        } else if (decision == PageExitPolicy.Decision.END_LATER) {
+            ctx.store.pendingEnd(true);
+        } else if (decision == PageExitPolicy.Decision.CLOSE_SOCKET) {
+            connection.drop();
+            pausedForPageHide = true;
+            pausedToken = ctx.store.token();
+            ctx.setState(SessionState.IDLE);
+        } else {
+            connection.cancelReconnect();
         }
         sameSiteNavigationAt = 0;
         return decision;
@@ -104,6 +105,7 @@ final class PageExit {
     /** See {@link GuestSession#pageShown()}. */
     void pageShown() {
         abandonRepeat(); // restored before its exit completed: the repeat is moot
+        conversation.dropTakenOver();
         if (!pausedForPageHide || connection.hasSocket()) {
             return;
         }

@@ -133,5 +133,11 @@ public final class Ports {
     /** Whether another tab of this browser currently shows the same chat. Must answer synchronously. */
     public interface TabPresence {
         boolean othersHoldChat();
+
+        /** This tab's id among the tabs (fresh for every page load). */
+        String id();
+
+        /** The tab with this id still lives (a page that went, or sits in the back/forward cache, does not). */
+        boolean alive(String tabId);
     }
 }

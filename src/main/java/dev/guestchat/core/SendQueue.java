@@ -3,7 +3,7 @@ package dev.guestchat.core;
 import java.util.List;
 
 /**
- * The customer's messages on their way to the agent, in the order typed (issue 11). One queue, paced to the
+ * The customer's messages on their way to the agent, in the order typed. One queue, paced to the
  * service's limit of two {@code onMessage} per second per session (PROTOCOL.md §5.12), and stop-and-wait: the
  * next message leaves only once the one before it was answered — by its own Inbound copy, or an error — so a
  * 429 or a dropped socket can never let a later message overtake an earlier one. A 429 pauses the whole queue
@@ -33,6 +33,8 @@ public final class SendQueue {
     private final Outbox outbox = new Outbox();
     private final Ports.Scheduler scheduler;
     private final Wire wire;
+    /** Told after every change of what is waiting (added, answered, restored, cleared): storage keeps a copy. */
+    private final Runnable changed;
     /** A configured connection can carry messages; false between a drop and the next SessionResponse. */
     private boolean ready;
     /** tracingId of the message awaiting its answer; null when nothing is in flight. */
@@ -49,15 +51,32 @@ public final class SendQueue {
     /** Gives up waiting for the history check; null unless a check is awaited on a ready connection. */
     private Ports.Cancellable checkTimer;
 
-    public SendQueue(Ports.Scheduler scheduler, Wire wire) {
+    public SendQueue(Ports.Scheduler scheduler, Wire wire, Runnable changed) {
         this.scheduler = scheduler;
         this.wire = wire;
+        this.changed = changed;
     }
 
     /** Queues a message behind every earlier one. */
     public void add(Outbox.Pending message) {
         outbox.add(message);
+        changed.run();
         pump();
+    }
+
+    /**
+     * Takes over messages an earlier page left unanswered, in their order, at page start (before anything is typed
+     * or sent here). The first may have reached the service just before that page went, so it counts as
+     * {@link #unsure()}: history is looked at before it goes again.
+     */
+    public void restore(List<Outbox.Pending> messages) {
+        for (Outbox.Pending p : messages) {
+            outbox.add(p);
+        }
+        if (!messages.isEmpty()) {
+            unsure = messages.get(0).tracingId();
+            changed.run();
+        }
     }
 
     /**
@@ -108,6 +127,9 @@ public final class SendQueue {
         if (tracingId.equals(inFlight)) {
             inFlight = null;
         }
+        if (done != null) {
+            changed.run();
+        }
         pump();
         return done;
     }
@@ -154,6 +176,7 @@ public final class SendQueue {
         unsure = null;
         cancelTimer();
         cancelCheck();
+        changed.run();
     }
 
     private void pump() {

@@ -23,6 +23,8 @@ public final class TabRoster implements Ports.TabPresence {
     private final Ports.Scheduler scheduler;
     /** {@code gcw.<deploymentId>.tab.}: the marks of one deployment's chat. */
     private final String prefix;
+    /** This tab's id, fresh for every page load. */
+    private final String id;
     /** This tab's mark key. */
     private final String self;
     /** The last answer read from storage; stands in while storage cannot be read (WebKit, closing page). */
@@ -34,7 +36,18 @@ public final class TabRoster implements Ports.TabPresence {
         this.store = store;
         this.scheduler = scheduler;
         this.prefix = "gcw." + deploymentId + ".tab.";
+        this.id = tabId;
         this.self = prefix + tabId;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public boolean alive(String tabId) {
+        return scheduler.now() - parse(store.get(prefix + tabId)) <= STALE_MILLIS;
     }
 
     /** This tab shows the chat (page start, or back from the back/forward cache). */

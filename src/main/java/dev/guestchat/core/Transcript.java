@@ -58,6 +58,14 @@ public final class Transcript {
         return keys.contains(key);
     }
 
+    /** Removes the row with this key, if there is one. */
+    public void remove(String key) {
+        int i = indexOf(key);
+        if (i >= 0) {
+            remove(i);
+        }
+    }
+
     public void clear() {
         rows.clear();
         keys.clear();

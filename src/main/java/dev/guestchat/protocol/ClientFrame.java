@@ -53,6 +53,13 @@ public sealed interface ClientFrame {
     }
 
     /**
+     * A frame written earlier and kept as its JSON: a customer message that waited in storage for the next page, so
+     * it goes out exactly as it was first built.
+     */
+    record Prepared(String token, String tracingId, String toJson) implements ClientFrame {
+    }
+
+    /**
      * A button's answer (§3.3.3): {@code type} is {@code QuickReply} or {@code Button}, {@code payload} what the
      * button carried, {@code originatingMessageId} the id of the message that offered it (null when unknown).
      */

@@ -236,10 +236,24 @@ final class Fakes {
 
     static final class Tabs implements Ports.TabPresence {
         boolean others;
+        /** This page's id; a test changes it to play the next page of the same browser. */
+        String id = "page-1";
+        /** Ids of the other pages that still live (their saved messages are theirs to send). */
+        final java.util.Set<String> alive = new java.util.HashSet<>();
 
         @Override
         public boolean othersHoldChat() {
             return others;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public boolean alive(String tabId) {
+            return tabId.equals(id) || alive.contains(tabId);
         }
     }
 
