@@ -34,6 +34,8 @@ final class Conversation {
     private final AttachmentLinks links;
     /** Hides the agent typing indicator; null when not shown. */
     private Ports.Cancellable typingTimer;
+    /** Looks again for a crashed tab's unanswered messages; null when no look is due. */
+    private Ports.Cancellable lateLook;
     /** Custom attributes for the next customer message; null when none are waiting. */
     private StringPairs customAttributes;
     /** {@code maxCustomDataBytes} from the last SessionResponse (§4.1). */
@@ -96,18 +98,34 @@ final class Conversation {
 
     /**
      * Page start: the messages that pages gone before this one left unanswered in this session are shown as being
-     * sent and go first, once the connection is configured. True when there were any.
+     * sent and go first, once the connection is configured. True when there were any. If a tab that looked alive
+     * left some, they are looked at again once its mark would be stale: it may have crashed moments ago.
      */
     boolean restoreUnsent() {
+        boolean restored = takeOverUnsent();
+        if (saved.leftToOthers()) {
+            lateLook = ctx.scheduler.schedule(TabRoster.STALE_MILLIS + TabRoster.REFRESH_MILLIS, () -> {
+                lateLook = null;
+                if (sends.isEmpty() && ctx.store.active()) { // this page's own messages keep their order
+                    takeOverUnsent();
+                }
+            });
+        }
+        return restored;
+    }
+
+    private boolean takeOverUnsent() {
         List<Outbox.Pending> taken = saved.adopt(ctx.store.token());
+        if (taken.isEmpty()) {
+            return false;
+        }
         for (Outbox.Pending p : taken) {
             transcript.put(row(p));
         }
         sends.restore(taken);
-        if (!taken.isEmpty()) {
-            ctx.observer.transcriptChanged(transcript.rows(), false);
-        }
-        return !taken.isEmpty();
+        ctx.observer.transcriptChanged(transcript.rows(), false);
+        history.request(); // settles the first if it arrived before its page went (no-op until configured)
+        return true;
     }
 
     /**
@@ -130,34 +148,13 @@ final class Conversation {
      * byte budget (UTF-8 bytes of keys and values, as the service counts them, §5.12); then nothing is kept.
      */
     WidgetError setCustomAttributes(StringPairs attributes) {
-        int bytes = 0;
-        for (int i = 0; i < attributes.size(); i++) {
-            bytes += utf8Length(attributes.key(i)) + utf8Length(attributes.value(i));
-        }
+        int bytes = attributes.utf8Bytes();
         if (bytes > maxCustomDataBytes) {
             return new WidgetError(4013, "custom-attributes-too-large", "Custom attributes are " + bytes
                     + " bytes; the limit is " + maxCustomDataBytes + " bytes (UTF-8, keys and values).");
         }
         customAttributes = attributes.isEmpty() ? null : attributes.copy();
         return null;
-    }
-
-    static int utf8Length(String s) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                n += 1;
-            } else if (c < 0x800) {
-                n += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                n += 4;
-                i++;
-            } else {
-                n += 3;
-            }
-        }
-        return n;
     }
 
     /** The service's limits for this session, from its SessionResponse. */
@@ -349,6 +346,7 @@ final class Conversation {
 
     void destroy() {
         typingTimer = Ports.cancel(typingTimer);
+        lateLook = Ports.cancel(lateLook);
         links.forget();
     }
 

@@ -30,6 +30,8 @@ final class SavedOutbox {
     private final String prefix;
     /** This page's messages are in storage (written and read back): their key going missing means a page took them. */
     private boolean persisted;
+    /** The last {@link #adopt} left messages to a tab that looked alive (it may be live, or crashed moments ago). */
+    private boolean leftToOthers;
 
     SavedOutbox(Ports.KeyValueStore store, Ports.TabPresence tabs, JsonParser json, String deploymentId) {
         this.store = store;
@@ -62,9 +64,14 @@ final class SavedOutbox {
     List<Outbox.Pending> adopt(String token) {
         List<Outbox.Pending> taken = new ArrayList<>();
         String own = prefix + tabs.id();
+        leftToOthers = false;
         for (String key : store.keys(prefix)) {
-            if (key.equals(own) || tabs.alive(key.substring(prefix.length()))) {
-                continue; // a live tab sends its own
+            if (key.equals(own)) {
+                continue;
+            }
+            if (tabs.alive(key.substring(prefix.length()))) {
+                leftToOthers = true; // a live tab sends its own; a crashed one's mark goes stale, then they are ours
+                continue;
             }
             JsonObjectView saved = json.parseObject(store.get(key));
             store.remove(key);
@@ -82,6 +89,11 @@ final class SavedOutbox {
             }
         }
         return taken;
+    }
+
+    /** The last {@link #adopt} skipped messages of a tab that looked alive: worth looking again once it may be stale. */
+    boolean leftToOthers() {
+        return leftToOthers;
     }
 
     /** A page back from the back/forward cache finds its saved messages gone: the page after it is sending them. */

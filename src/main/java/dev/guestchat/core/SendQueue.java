@@ -65,18 +65,23 @@ public final class SendQueue {
     }
 
     /**
-     * Takes over messages an earlier page left unanswered, in their order, at page start (before anything is typed
-     * or sent here). The first may have reached the service just before that page went, so it counts as
-     * {@link #unsure()}: history is looked at before it goes again.
+     * Takes over messages a page gone before this one left unanswered, in their order: at page start, or later on an
+     * empty queue (a crashed tab's, once its mark went stale). The first may have reached the service just before
+     * that page went, so it counts as {@link #unsure()}: history is looked at before it goes again — on a ready
+     * connection the caller asks for it now, and the queue moves on without it after {@link #CHECK_WAIT_MILLIS}.
      */
     public void restore(List<Outbox.Pending> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
         for (Outbox.Pending p : messages) {
             outbox.add(p);
         }
-        if (!messages.isEmpty()) {
-            unsure = messages.get(0).tracingId();
-            changed.run();
+        unsure = messages.get(0).tracingId();
+        if (ready && checkTimer == null) {
+            checkTimer = scheduler.schedule(CHECK_WAIT_MILLIS, this::checked);
         }
+        changed.run();
     }
 
     /**

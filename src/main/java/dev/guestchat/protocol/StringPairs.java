@@ -100,4 +100,32 @@ public final class StringPairs {
     public int hashCode() {
         return keys.hashCode() * 31 + values.hashCode();
     }
+
+    /** UTF-8 bytes of every key and value together: what the service counts against its custom-data limit. */
+    public int utf8Bytes() {
+        int bytes = 0;
+        for (int i = 0; i < size(); i++) {
+            bytes += utf8Length(key(i)) + utf8Length(value(i));
+        }
+        return bytes;
+    }
+
+    /** UTF-8 bytes of {@code s}, counted as the service counts them (§5.12). */
+    public static int utf8Length(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n += 1;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
+    }
 }

@@ -131,8 +131,8 @@ class ConversationTest extends SessionHarness {
         assertEquals("custom-attributes-too-large", tooBig.reason(), "2,049 UTF-8 bytes with the key");
         assertNull(session.setCustomAttributes(dev.guestchat.protocol.StringPairs.of("k", "é".repeat(1023) + "x")),
                 "2,048 bytes fit exactly");
-        assertEquals(4, Conversation.utf8Length("😀"), "a surrogate pair is four bytes");
-        assertEquals(3, Conversation.utf8Length("€"));
+        assertEquals(4, dev.guestchat.protocol.StringPairs.utf8Length("😀"), "a surrogate pair is four bytes");
+        assertEquals(3, dev.guestchat.protocol.StringPairs.utf8Length("€"));
     }
 
     @Test

@@ -130,6 +130,31 @@ class DurableOutboxTest extends SessionHarness {
     }
 
     @Test
+    void aCrashedTabsLinesAreSentOnceItsMarkWentStale() {
+        session.start();
+        session.send("lost");
+        unreachable();
+        session.destroy(); // the tab crashed: no pagehide, its mark stays fresh for a while
+        nextTabs.alive.add("page-1");
+
+        GuestSession next = nextPage();
+        next.start();
+        Fakes.Socket s = sockets.last();
+        configuredWithEmptyHistory(s);
+        assertTrue(next.transcript().isEmpty(), "the crashed tab still looks alive");
+        nextTabs.alive.remove("page-1");
+        answeringEchoesFor(s, TabRoster.STALE_MILLIS + TabRoster.REFRESH_MILLIS);
+        assertEquals(List.of("lost"), next.transcript().stream().map(ChatEntry::text).toList());
+        assertEquals(List.of("configureSession", "getJwt", "getJwt"), EndAfterSendsTest.wire(s),
+                "history first: the line may have arrived before the crash");
+        s.receive(jwtResponse(s.lastOf("getJwt").path("tracingId").asString()));
+        history.requests.get(history.requests.size() - 1).callback().onPage("{\"entities\":[]}");
+        assertEquals(List.of("configureSession", "getJwt", "getJwt", "text:lost"), EndAfterSendsTest.wire(s));
+        acknowledge(s, "lost");
+        assertTrue(savedKeys().isEmpty());
+    }
+
+    @Test
     void linesOfASessionThatEndedMeanwhileAreDropped() {
         session.start();
         session.send("old");
@@ -182,6 +207,16 @@ class DurableOutboxTest extends SessionHarness {
         assertEquals(List.of("configureSession", "text:one", "text:two", "Clear"), EndAfterSendsTest.wire(s));
         assertTrue(savedKeys().isEmpty(), "the chat ended: its lines are not sent again by the next page");
         assertFalse(store.map.containsKey("gcw.dep.token"));
+    }
+
+    /** Time passes on a healthy socket: every echo is answered. */
+    private void answeringEchoesFor(Fakes.Socket s, int millis) {
+        for (int left = millis; left > 0; left -= GuestConnection.HEARTBEAT_MILLIS) {
+            clock.advance(Math.min(left, GuestConnection.HEARTBEAT_MILLIS));
+            String echo = s.lastOf("echo").path("tracingId").asString();
+            s.receive("{\"type\":\"response\",\"class\":\"StructuredMessage\",\"code\":200,\"tracingId\":\""
+                    + echo + "\",\"body\":{\"type\":\"Text\",\"text\":\"ping\",\"direction\":\"Inbound\"}}");
+        }
     }
 
     private static void acknowledge(Fakes.Socket s, String text) {
