@@ -90,6 +90,7 @@ export type StringKey =
   | 'upload-busy'
   | 'message-rejected'
   | 'message-not-sent'
+  | 'outbox-full'
   | 'server-error'
   | 'missing-deployment-id'
   | 'unknown-deployment';
@@ -111,7 +112,9 @@ export type ChatErrorReason =
   | 'clear-disabled' | 'end-timeout' | 'end-failed' | 'unreachable' | 'connection-lost' | 'connection-closed'
   /** refused 3 times in a row although the deployment exists: most likely this site is not in its allowed domains */
   | 'origin-not-allowed'
-  | 'session-expired' | 'message-rejected' | 'message-not-sent' | 'cannot-send' | 'server-error' | 'missing-deployment-id'
+  | 'session-expired' | 'message-rejected' | 'message-not-sent' | 'cannot-send'
+  /** too many of the customer's messages still wait to be sent (100, or 64 KiB): the new one was not taken */
+  | 'outbox-full' | 'server-error' | 'missing-deployment-id'
   | 'unknown-deployment' | 'custom-attributes-too-large' | 'upload-refused' | 'upload-failed' | 'upload-busy'
   /** the first stage could not fetch the full widget, or the browser refused it (integrity mismatch) */
   | 'load-failed';

@@ -72,6 +72,7 @@ public final class Strings {
         "upload-busy", "Please wait until the file has uploaded.",
         "message-rejected", "That message could not be sent.",
         "message-not-sent", "Some messages could not be sent before the chat ended.",
+        "outbox-full", "Too many messages are still being sent. Please wait a moment.",
         "server-error", "The chat service reported an error.",
         "missing-deployment-id", "Chat is not available: the page did not configure a deployment.",
         "unknown-deployment", "Chat is not available: this site's chat is not set up.",
