@@ -31,6 +31,8 @@ final class PanelClient implements SessionEvents, PanelActions, ShadowHost.Keys,
     private ShadowHost host;
     /** The page's title while we prefix it with the unread count; null when the title is the page's own. */
     private String pageTitle;
+    /** The notice shown is about reaching the service (unreachable, connection lost); false for any other or none. */
+    private boolean outageNotice;
 
     PanelClient(ChatWidget widget, EventHub events, WidgetOptions options, Strings strings) {
         this.widget = widget;
@@ -180,8 +182,10 @@ final class PanelClient implements SessionEvents, PanelActions, ShadowHost.Keys,
     @Override
     public void state(SessionState state) {
         panel.setState(state);
-        if (state == SessionState.CONNECTED) {
-            panel.setNotice(null); // an outage notice is stale once we are back
+        if (state == SessionState.CONNECTED
+                || outageNotice && (state == SessionState.ENDED || state == SessionState.READ_ONLY)) {
+            panel.setNotice(null); // an outage notice is stale once the service answered (an end kept for it went)
+            outageNotice = false;
         }
         render();
         events.emit("state", Payloads.state(state.wire));
@@ -198,6 +202,7 @@ final class PanelClient implements SessionEvents, PanelActions, ShadowHost.Keys,
         String text = customerText(error);
         if (!error.reason().equals("custom-attributes-too-large")) { // the host page's mistake, not the customer's
             panel.setNotice(text);
+            outageNotice = error.reason().equals("unreachable") || error.reason().equals("connection-lost");
             render();
         }
         events.emit("error", Payloads.error(error, text));

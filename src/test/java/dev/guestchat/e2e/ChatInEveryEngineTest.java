@@ -74,21 +74,6 @@ class ChatInEveryEngineTest extends EngineTest {
         assertEquals("ended-by-customer", conv.path("state").asString());
     }
 
-    /** What the simulator received for the deployment: configure, each text, each Presence, in arrival order. */
-    private List<String> wire(String dep) {
-        List<String> out = new ArrayList<>();
-        for (JsonNode f : sim.framesIn(dep)) {
-            String action = f.path("action").asString();
-            String presence = f.path("message").path("events").path(0).path("presence").path("type").asString();
-            if (action.equals("configureSession")) {
-                out.add(action);
-            } else if (action.equals("onMessage")) {
-                out.add(presence.isEmpty() ? "text:" + f.path("message").path("text").asString() : presence);
-            }
-        }
-        return out;
-    }
-
     @Test
     void aMessageSentThenEndAtOnceWhileConnectingArrivesBeforeTheClear() {
         String dep = sim.newDeployment("{\"routingDelayMillis\":60000}");
@@ -97,7 +82,7 @@ class ChatInEveryEngineTest extends EngineTest {
                 + "window.chat.end().then(function(){window.endOutcome='ended';},function(e){window.endOutcome=e.reason;});"
                 + "return 1;");
         engine.await(Duration.ofSeconds(8), "the end", () -> "ended".equals(engine.js("return window.endOutcome;")));
-        assertEquals(List.of("configureSession", "text:my last words", "Clear"), wire(dep),
+        assertEquals(List.of("configureSession", "text:my last words", "Clear"), sim.wire(dep),
                 "the line left, was answered, then the Clear");
         assertEquals(0L, engine.js("return window.chatEvents.filter(function(e){return e.name==='error';}).length;"));
         engine.clickInWidget(".gcw-launcher");

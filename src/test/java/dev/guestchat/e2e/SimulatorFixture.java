@@ -179,6 +179,21 @@ public final class SimulatorFixture implements AutoCloseable {
                 && "Clear".equals(frame.path("message").path("events").path(0).path("presence").path("type").asString());
     }
 
+    /** What the simulator received for the deployment: configure, each text, each Presence, in arrival order. */
+    public List<String> wire(String dep) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode f : framesIn(dep)) {
+            String action = f.path("action").asString();
+            String presence = f.path("message").path("events").path(0).path("presence").path("type").asString();
+            if (action.equals("configureSession")) {
+                out.add(action);
+            } else if (action.equals("onMessage")) {
+                out.add(presence.isEmpty() ? "text:" + f.path("message").path("text").asString() : presence);
+            }
+        }
+        return out;
+    }
+
     public long clearCount(String deployment) {
         return framesIn(deployment).stream().filter(SimulatorFixture::isClear).count();
     }
