@@ -22,6 +22,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.remote.RemoteWebDriver;
+import org.openqa.selenium.remote.http.ClientConfig;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -30,6 +31,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Chromium-only suites use with Selenium's own element API.
  */
 public final class Browser implements Engine {
+    /**
+     * A command chromedriver has not answered by then is hung, not slow (seen on a loaded 2-core machine: a
+     * {@code getWindowHandles} between two tests that never returned): it fails, so the suite can go on.
+     */
+    static final Duration COMMAND_LIMIT = Duration.ofSeconds(60);
+
     public final RemoteWebDriver driver;
     /** {@code chromium} or {@code webkit}. */
     private final String name;
@@ -63,7 +70,7 @@ public final class Browser implements Engine {
         this.name = "chromium";
         this.webkitDriver = null;
         this.display = null;
-        this.driver = new ChromeDriver(service, options);
+        this.driver = new ChromeDriver(service, options, ClientConfig.defaultConfig().readTimeout(COMMAND_LIMIT));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
     }
 

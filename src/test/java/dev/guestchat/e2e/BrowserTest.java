@@ -28,12 +28,23 @@ abstract class BrowserTest {
 
     @AfterEach
     void leavePage() {
-        List<String> handles = List.copyOf(browser.driver.getWindowHandles());
-        for (int i = 1; i < handles.size(); i++) {
-            browser.driver.switchTo().window(handles.get(i)).close();
+        try {
+            List<String> handles = List.copyOf(browser.driver.getWindowHandles());
+            for (int i = 1; i < handles.size(); i++) {
+                browser.driver.switchTo().window(handles.get(i)).close();
+            }
+            browser.driver.switchTo().window(handles.get(0));
+            browser.driver.get("about:blank");
+        } catch (org.openqa.selenium.WebDriverException hung) {
+            // chromedriver stopped answering after the test had passed: the next test gets a fresh browser
+            System.err.println("BrowserTest: restarting Chromium after " + hung.getClass().getSimpleName());
+            try {
+                browser.close();
+            } catch (RuntimeException alsoHung) {
+                // its service process is stopped by quit() either way
+            }
+            browser = new Browser();
         }
-        browser.driver.switchTo().window(handles.get(0));
-        browser.driver.get("about:blank");
     }
 
     /** The payload field of the last {@code error} event the host page heard. */
