@@ -61,7 +61,7 @@ final class ChatEnding {
         } else if (ctx.store.active() && ctx.store.token() != null) {
             // no socket now: remember the end and send it first on the next connection
             ctx.store.pendingEnd(true);
-            ctx.setState(SessionState.ENDING);
+            ctx.life.on(SessionLife.ENDING);
             connection.ensureOpen();
         } else {
             finish(true); // nothing was ever said: nothing to end on the server
@@ -122,7 +122,7 @@ final class ChatEnding {
             return;
         }
         ctx.store.pendingEnd(true); // a reload or an exit while the messages go still ends the chat
-        ctx.setState(SessionState.ENDING);
+        ctx.life.on(SessionLife.ENDING);
         if (sendsDeadline == null) {
             sendsDeadline = ctx.scheduler.schedule(CLEAR_CONFIRM_MILLIS, () -> {
                 sendsDeadline = null;
@@ -206,7 +206,7 @@ final class ChatEnding {
         clearTracingId = null;
         sentOnExit = false;
         ctx.store.forgetSession();
-        ctx.setState(SessionState.ENDED);
+        ctx.life.on(SessionLife.ENDED);
         conversation.close();
     }
 
@@ -221,7 +221,7 @@ final class ChatEnding {
 
     private void sendClear() {
         clearTracingId = ctx.ids.newId();
-        ctx.setState(SessionState.ENDING);
+        ctx.life.on(SessionLife.ENDING);
         connection.send(clearFrame());
         Ports.cancel(clearDeadline);
         clearDeadline = ctx.scheduler.schedule(CLEAR_CONFIRM_MILLIS, () -> {
@@ -234,8 +234,8 @@ final class ChatEnding {
 
     private void fail(WidgetError error) {
         sentOnExit = false; // the page stayed and the end failed: a later exit decides afresh
-        ctx.setState(connection.isReadOnly() ? SessionState.READ_ONLY
-                : connection.isConfigured() ? SessionState.CONNECTED : SessionState.RECONNECTING);
+        ctx.life.on(connection.isReadOnly() ? SessionLife.READ_ONLY
+                : connection.isConfigured() ? SessionLife.END_FAILED_CONNECTED : SessionLife.END_FAILED_OFFLINE);
         ctx.observer.error(error);
         for (EndCallback cb : takeWaiting()) {
             cb.done(false, error);

@@ -169,13 +169,11 @@ final class Conversation {
      */
     void joined(ServerFrame.SessionResponse response) {
         if (response.readOnly()) {
-            ctx.setState(SessionState.READ_ONLY);
+            ctx.life.on(SessionLife.READ_ONLY);
             history.request();
             return;
         }
-        if (ctx.state() != SessionState.ENDING) { // an end waiting for the customer's messages stays visible
-            ctx.setState(SessionState.CONNECTED);
-        }
+        ctx.life.on(SessionLife.CONFIGURED); // an end waiting for the customer's messages stays in sight
         if (response.newSession()) {
             List<ChatEntry> keep = new ArrayList<>();
             for (ChatEntry e : transcript.rows()) {
@@ -252,7 +250,7 @@ final class Conversation {
         ctx.observer.transcriptChanged(transcript.rows(), false);
         if ("true".equals(m.metadata().get("readOnly"))) {
             connection.markReadOnly();
-            ctx.setState(SessionState.READ_ONLY);
+            ctx.life.on(SessionLife.READ_ONLY);
             ctx.observer.ended(false);
         }
     }
@@ -280,7 +278,7 @@ final class Conversation {
             ctx.observer.transcriptChanged(transcript.rows(), false);
         }
         if (error.code() == 409) {
-            ctx.setState(SessionState.READ_ONLY);
+            ctx.life.on(SessionLife.READ_ONLY);
         }
         ctx.observer.error(new WidgetError(error.code(), "message-rejected", error.text(), tracingId));
         return true;

@@ -66,7 +66,7 @@ final class DeploymentPreflight {
         ctx.log.warn("guest-chat: Genesys Cloud does not know deployment " + ctx.config.deploymentId()
                 + " (its config.json answered 404). Check deploymentId and region.");
         connection.destroy(); // a refused handshake would only be retried
-        ctx.setState(SessionState.FAILED);
+        ctx.life.on(SessionLife.FAILED);
         ctx.observer.error(new WidgetError(404, "unknown-deployment", null));
     }
 

@@ -80,9 +80,7 @@ final class GuestConnection {
         if (ctx.store.token() == null) {
             ctx.store.token(ctx.ids.newId());
         }
-        if (ctx.state() != SessionState.ENDING) { // an end under way stays visible while it reconnects to finish
-            ctx.setState(backoff.attempts() > 0 ? SessionState.RECONNECTING : SessionState.CONNECTING);
-        }
+        ctx.life.on(backoff.attempts() > 0 ? SessionLife.RETRYING : SessionLife.OPENING);
         Link l = new Link();
         link = l;
         l.socket = sockets.open(ctx.config.socketUrl(), l);
@@ -218,9 +216,7 @@ final class GuestConnection {
                     + ORIGIN_SUSPECTED_AFTER + " times: allow this site's domain in Messenger Deployments.");
             ctx.observer.error(new WidgetError(code, "origin-not-allowed", null));
         }
-        if (ctx.state() != SessionState.ENDING) {
-            ctx.setState(SessionState.RECONNECTING);
-        }
+        ctx.life.on(SessionLife.LOST);
         reconnectTimer = ctx.scheduler.schedule(backoff.nextDelay(), () -> {
             reconnectTimer = null;
             open();

@@ -52,7 +52,7 @@ public final class GuestSession {
      */
     public void start() {
         if (ctx.config.deploymentId() == null || ctx.config.deploymentId().isEmpty()) {
-            ctx.setState(SessionState.FAILED);
+            ctx.life.on(SessionLife.FAILED);
             ctx.observer.error(new WidgetError(0, "missing-deployment-id", null));
             return;
         }
@@ -62,7 +62,7 @@ public final class GuestSession {
         }
         boolean unsent = conversation.restoreUnsent();
         if (ctx.store.pendingEnd()) {
-            ctx.setState(SessionState.ENDING);
+            ctx.life.on(SessionLife.ENDING);
             connection.open();
         } else if (unsent || ctx.store.active() && ctx.store.token() != null) {
             connection.open();
@@ -176,10 +176,11 @@ public final class GuestSession {
                 return;
             }
         } else {
+            connection.drop(); // a socket still open carries the old session's token: the new chat opens its own
             ctx.store.forgetSession();
         }
         ctx.store.active(false);
-        ctx.setState(SessionState.IDLE);
+        ctx.life.on(SessionLife.START_NEW);
         connection.ensureOpen();
     }
 
@@ -206,7 +207,7 @@ public final class GuestSession {
      * browser's own close frame in Chromium and WebKit. {@code persisted} is not a policy input (DESIGN.md §3); it
      * only says whether the socket may stay open until the exit's last event ({@link #exitCompleting()}).
      */
-    public PageExitPolicy.Decision pageHidden(boolean persisted) {
+    public int pageHidden(boolean persisted) {
         return exits.pageHidden(persisted);
     }
 
@@ -256,7 +257,7 @@ public final class GuestSession {
         exits.destroy();
         ending.destroy();
         conversation.destroy();
-        ctx.forgetState();
+        ctx.life.forget();
     }
 
     // ------------------------------------------------------------------ queries
@@ -298,7 +299,7 @@ public final class GuestSession {
             } else if (frame instanceof ServerFrame.ConnectionClosed) {
                 connection.drop(); // §4.5: another window took over; do not reconnect
                 if (ctx.state() != SessionState.ENDED) {
-                    ctx.setState(SessionState.SUSPENDED);
+                    ctx.life.on(SessionLife.SUSPENDED);
                     ctx.observer.error(new WidgetError(0, "connection-closed", null));
                 }
             } else if (frame instanceof ServerFrame.SessionExpired) {

@@ -55,26 +55,26 @@ final class PageExit {
         if (ctx.state() == SessionState.ENDING && !ending.waitsForSends() || ctx.state() == SessionState.ENDED) {
             return; // an end is already under way or done: one Clear per end
         }
-        if (decide() == PageExitPolicy.Decision.END_NOW) {
+        if (decide() == PageExitPolicy.END_NOW) {
             ending.sendOnExit();
         }
     }
 
     /** See {@link GuestSession#pageHidden(boolean)}. */
-    PageExitPolicy.Decision pageHidden(boolean persisted) {
+    int pageHidden(boolean persisted) {
         boolean clearAlreadySent = ending.sentOnExit();
-        PageExitPolicy.Decision decision = clearAlreadySent
-                ? PageExitPolicy.Decision.END_NOW // the Clear left in beforeunload: only its socket is left to mind
+        int decision = clearAlreadySent
+                ? PageExitPolicy.END_NOW // the Clear left in beforeunload: only its socket is left to mind
                 : decide();
-        if (decision == PageExitPolicy.Decision.END_NOW) { // compared, not switched on: an enum switch costs a class
+        if (decision == PageExitPolicy.END_NOW) {
             leaveEnded(persisted, !clearAlreadySent);
-        } else if (decision == PageExitPolicy.Decision.END_LATER) {
+        } else if (decision == PageExitPolicy.END_LATER) {
             ctx.store.pendingEnd(true);
-        } else if (decision == PageExitPolicy.Decision.CLOSE_SOCKET) {
+        } else if (decision == PageExitPolicy.CLOSE_SOCKET) {
             connection.drop();
             pausedForPageHide = true;
             pausedToken = ctx.store.token();
-            ctx.setState(SessionState.IDLE);
+            ctx.life.on(SessionLife.PAUSED);
         } else {
             connection.cancelReconnect();
         }
@@ -97,7 +97,7 @@ final class PageExit {
     void pageUnloading() {
         if (exitRepeat != null) {
             exitCompleting();
-        } else if (ctx.state() != SessionState.ENDED && decide() == PageExitPolicy.Decision.END_NOW) {
+        } else if (ctx.state() != SessionState.ENDED && decide() == PageExitPolicy.END_NOW) {
             leaveEnded(false, true);
         }
     }
@@ -114,7 +114,7 @@ final class PageExit {
         pausedToken = null;
         if (shown != null && !shown.equals(ctx.store.token()) && ctx.state() != SessionState.ENDED) {
             conversation.forget(); // the server wiped this chat while the page was cached
-            ctx.setState(SessionState.ENDED);
+            ctx.life.on(SessionLife.ENDED);
             ctx.observer.ended(true);
         }
         if (ctx.store.pendingEnd() || ctx.store.active()) {
@@ -162,7 +162,7 @@ final class PageExit {
     }
 
     /** What the policy says about leaving now (DESIGN.md §3). */
-    private PageExitPolicy.Decision decide() {
+    private int decide() {
         boolean recentSameSite = sameSiteNavigationAt > 0
                 && ctx.scheduler.now() - sameSiteNavigationAt <= PageExitPolicy.SAME_SITE_WINDOW_MILLIS;
         boolean active = ctx.store.active() && ctx.state() != SessionState.ENDED && ctx.state() != SessionState.READ_ONLY

@@ -11,6 +11,11 @@ public final class Ports {
     /** Where diagnostics go (the console in the browser). */
     public interface Log {
         void warn(String message);
+
+        /** A rule of the session's own code was broken: a page logs it; a test's log fails on it (a test hook). */
+        default void bug(String message) {
+            warn(message);
+        }
     }
 
     /** Time and timers. {@code now()} is wall-clock milliseconds. */

@@ -2,8 +2,7 @@ package dev.guestchat.core;
 
 /**
  * What every part of one session shares: its configuration, the ports it needs from the page, the stored session,
- * the observer, and the one {@link SessionState} the customer sees (DESIGN.md §2), each change of which is
- * reported exactly once.
+ * the observer, and the session's life ({@link SessionLife}: the one state the customer sees, DESIGN.md §2).
  */
 final class SessionContext {
     final SessionConfig config;
@@ -12,8 +11,8 @@ final class SessionContext {
     final SessionStore store;
     final SessionObserver observer;
     final Ports.Log log;
-    /** What the customer sees now; IDLE until the first connect, and again after {@link #forgetState()}. */
-    private SessionState state = SessionState.IDLE;
+    /** The one state the customer sees, and the table of what may change it. */
+    final SessionLife life;
 
     SessionContext(SessionConfig config, Ports.Scheduler scheduler, Ports.IdSource ids, SessionStore store,
                    SessionObserver observer, Ports.Log log) {
@@ -23,26 +22,15 @@ final class SessionContext {
         this.store = store;
         this.observer = observer;
         this.log = log;
+        this.life = new SessionLife(observer, log);
     }
 
     SessionState state() {
-        return state;
+        return life.state();
     }
 
     /** The conversation is over or cannot go on: nothing may reconnect by itself. */
     boolean isSettled() {
-        return state == SessionState.ENDED || state == SessionState.SUSPENDED || state == SessionState.FAILED;
-    }
-
-    void setState(SessionState next) {
-        if (state != next) {
-            state = next;
-            observer.stateChanged(next);
-        }
-    }
-
-    /** The widget is being destroyed: back to IDLE without telling anyone (nobody is listening any more). */
-    void forgetState() {
-        state = SessionState.IDLE;
+        return life.isSettled();
     }
 }

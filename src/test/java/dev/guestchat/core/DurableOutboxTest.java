@@ -25,7 +25,7 @@ class DurableOutboxTest extends SessionHarness {
     GuestSession nextPage() {
         return new GuestSession(new SessionConfig("dep", "wss://host/v1", EndOnPageExit.LEAVE, false), clock, sockets,
                 store, history, deploymentConfig, ids, nextTabs, dev.guestchat.protocol.JacksonJson.PARSER, seen,
-                warnings::add, new dev.guestchat.core.Backoff(() -> 0.5), uploader);
+                Fakes.log(warnings), new dev.guestchat.core.Backoff(() -> 0.5), uploader);
     }
 
     /** The service cannot be reached: the page's socket closes before it opens. */
@@ -76,7 +76,7 @@ class DurableOutboxTest extends SessionHarness {
         session.start();
         session.send("x");
         unreachable();
-        assertEquals(PageExitPolicy.Decision.END_LATER, session.pageHidden(false));
+        assertEquals(PageExitPolicy.END_LATER, session.pageHidden(false));
         session.destroy();
         seen.errors.clear(); // the first page's "unreachable"
 
@@ -203,7 +203,7 @@ class DurableOutboxTest extends SessionHarness {
         Fakes.Socket s = connected(true);
         session.send("one");
         session.send("two");
-        assertEquals(PageExitPolicy.Decision.END_NOW, session.pageHidden(false));
+        assertEquals(PageExitPolicy.END_NOW, session.pageHidden(false));
         assertEquals(List.of("configureSession", "text:one", "text:two", "Clear"), EndAfterSendsTest.wire(s));
         assertTrue(savedKeys().isEmpty(), "the chat ended: its lines are not sent again by the next page");
         assertFalse(store.map.containsKey("gcw.dep.token"));

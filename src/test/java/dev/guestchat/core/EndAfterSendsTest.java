@@ -119,7 +119,7 @@ class EndAfterSendsTest extends SessionHarness {
         session.send("one"); // in flight
         session.send("two"); // waiting for its turn
         session.send("three");
-        assertEquals(PageExitPolicy.Decision.END_NOW, session.pageHidden(false));
+        assertEquals(PageExitPolicy.END_NOW, session.pageHidden(false));
         assertEquals(List.of("configureSession", "text:one", "text:two", "text:three", "Clear"), wire(s),
                 "each once, in typed order, then the Clear");
     }

@@ -234,6 +234,21 @@ final class Fakes {
         }
     }
 
+    /** The session's log: warnings are kept for the test to read; a bug report fails the test at once. */
+    static Ports.Log log(List<String> warnings) {
+        return new Ports.Log() {
+            @Override
+            public void warn(String message) {
+                warnings.add(message);
+            }
+
+            @Override
+            public void bug(String message) {
+                throw new AssertionError(message);
+            }
+        };
+    }
+
     static final class Tabs implements Ports.TabPresence {
         boolean others;
         /** This page's id; a test changes it to play the next page of the same browser. */

@@ -2,7 +2,6 @@ package dev.guestchat.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.guestchat.core.PageExitPolicy.Decision;
 import org.junit.jupiter.api.Test;
 
 /** The whole decision table of DESIGN.md §3, every combination. */
@@ -21,8 +20,8 @@ class PageExitPolicyTest {
                     case ALWAYS -> !otherTabs;
                     case LEAVE -> !otherTabs && !sameSite;
                 };
-                Decision expected = active && leaves ? (open ? Decision.END_NOW : Decision.END_LATER)
-                        : (open ? Decision.CLOSE_SOCKET : Decision.NOTHING);
+                int expected = active && leaves ? (open ? PageExitPolicy.END_NOW : PageExitPolicy.END_LATER)
+                        : (open ? PageExitPolicy.CLOSE_SOCKET : PageExitPolicy.NOTHING);
                 assertEquals(expected, PageExitPolicy.decide(mode, active, open, otherTabs, sameSite),
                         mode + " active=" + active + " open=" + open + " otherTabs=" + otherTabs + " sameSite=" + sameSite);
                 checked++;

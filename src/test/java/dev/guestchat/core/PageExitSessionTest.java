@@ -14,7 +14,7 @@ class PageExitSessionTest extends SessionHarness {
     void leavingEndsAnActiveChatSynchronouslyOnTheOpenSocket() {
         Fakes.Socket s = connected(true);
         chat(s, "hello");
-        assertEquals(PageExitPolicy.Decision.END_NOW, session.pageHidden(true));
+        assertEquals(PageExitPolicy.END_NOW, session.pageHidden(true));
         assertEquals("Clear", presence(s.frames().get(s.frames().size() - 1)));
         assertEquals(SessionState.ENDED, session.state());
         assertNull(store.get("gcw.dep.token"));
@@ -27,7 +27,7 @@ class PageExitSessionTest extends SessionHarness {
         chat(s, "hello");
         session.sameSiteNavigationStarting();
         clock.advance(PageExitPolicy.SAME_SITE_WINDOW_MILLIS);
-        assertEquals(PageExitPolicy.Decision.CLOSE_SOCKET, session.pageHidden(true));
+        assertEquals(PageExitPolicy.CLOSE_SOCKET, session.pageHidden(true));
         assertFalse(s.sentClear());
         assertTrue(s.closedByClient, "closed so the page can enter the back/forward cache");
         clock.advance(60_000);
@@ -42,7 +42,7 @@ class PageExitSessionTest extends SessionHarness {
         chat(s, "hello");
         session.sameSiteNavigationStarting();
         clock.advance(PageExitPolicy.SAME_SITE_WINDOW_MILLIS + 1);
-        assertEquals(PageExitPolicy.Decision.END_NOW, session.pageHidden(true));
+        assertEquals(PageExitPolicy.END_NOW, session.pageHidden(true));
     }
 
     @Test
@@ -50,7 +50,7 @@ class PageExitSessionTest extends SessionHarness {
         Fakes.Socket s = connected(true);
         chat(s, "hello");
         tabs.others = true;
-        assertEquals(PageExitPolicy.Decision.CLOSE_SOCKET, session.pageHidden(true));
+        assertEquals(PageExitPolicy.CLOSE_SOCKET, session.pageHidden(true));
         assertFalse(s.sentClear());
     }
 
@@ -59,7 +59,7 @@ class PageExitSessionTest extends SessionHarness {
         session = session(EndOnPageExit.NEVER, "dep");
         Fakes.Socket s = connected(true);
         chat(s, "hello");
-        assertEquals(PageExitPolicy.Decision.CLOSE_SOCKET, session.pageHidden(true));
+        assertEquals(PageExitPolicy.CLOSE_SOCKET, session.pageHidden(true));
         assertFalse(s.sentClear());
     }
 
@@ -69,14 +69,14 @@ class PageExitSessionTest extends SessionHarness {
         Fakes.Socket s = connected(true);
         chat(s, "hello");
         session.sameSiteNavigationStarting();
-        assertEquals(PageExitPolicy.Decision.END_NOW, session.pageHidden(true));
+        assertEquals(PageExitPolicy.END_NOW, session.pageHidden(true));
         assertTrue(s.sentClear());
     }
 
     @Test
     void anOpenedPanelWithNothingSaidIsNotEndedOnExit() {
         Fakes.Socket s = connected(true);
-        assertEquals(PageExitPolicy.Decision.CLOSE_SOCKET, session.pageHidden(true));
+        assertEquals(PageExitPolicy.CLOSE_SOCKET, session.pageHidden(true));
         assertFalse(s.sentClear());
     }
 
@@ -85,13 +85,13 @@ class PageExitSessionTest extends SessionHarness {
         Fakes.Socket s = connected(true);
         chat(s, "hello");
         s.drop(1006);
-        assertEquals(PageExitPolicy.Decision.END_LATER, session.pageHidden(true));
+        assertEquals(PageExitPolicy.END_LATER, session.pageHidden(true));
         assertEquals("1", store.get("gcw.dep.pendingEnd"));
     }
 
     @Test
     void anIdlePageHasNothingToDoOnExit() {
-        assertEquals(PageExitPolicy.Decision.NOTHING, session.pageHidden(true));
+        assertEquals(PageExitPolicy.NOTHING, session.pageHidden(true));
     }
 
     @Test
@@ -101,7 +101,7 @@ class PageExitSessionTest extends SessionHarness {
         session.pageMayExit();
         assertFalse(s.sentClear());
         assertEquals(SessionState.CONNECTED, session.state(), "a page that stays after its prompt keeps the chat");
-        assertEquals(PageExitPolicy.Decision.END_NOW, session.pageHidden(false));
+        assertEquals(PageExitPolicy.END_NOW, session.pageHidden(false));
         assertEquals(1, s.clears());
     }
 
@@ -113,7 +113,7 @@ class PageExitSessionTest extends SessionHarness {
         session.pageMayExit();
         assertEquals(1, s.clears(), "Firefox: the last moment its socket still sends");
         assertEquals(SessionState.ENDING, session.state());
-        assertEquals(PageExitPolicy.Decision.END_NOW, session.pageHidden(false));
+        assertEquals(PageExitPolicy.END_NOW, session.pageHidden(false));
         assertEquals(1, s.clears(), "one Clear per end");
         assertEquals(SessionState.ENDED, session.state());
         assertNull(store.get("gcw.dep.token"), "the next page starts fresh");
@@ -145,7 +145,7 @@ class PageExitSessionTest extends SessionHarness {
         chat(s, "hello");
         session.pageMayExit();
         s.drop(1001); // Firefox closes page sockets before pagehide; the Clear had already left
-        assertEquals(PageExitPolicy.Decision.END_NOW, session.pageHidden(false));
+        assertEquals(PageExitPolicy.END_NOW, session.pageHidden(false));
         assertNull(store.get("gcw.dep.pendingEnd"), "the end is done, not pending for the next page");
         assertNull(store.get("gcw.dep.token"));
         assertEquals(1, sockets.opened.size(), "no reconnect after leaving");
@@ -184,7 +184,7 @@ class PageExitSessionTest extends SessionHarness {
     void aPagehideClearTheEngineDroppedIsRepeatedInTheExitsLastEvent() {
         Fakes.Socket s = connected(true);
         chat(s, "hello");
-        assertEquals(PageExitPolicy.Decision.END_NOW, session.pageHidden(false));
+        assertEquals(PageExitPolicy.END_NOW, session.pageHidden(false));
         assertEquals(1, s.clears());
         assertFalse(s.closedByClient, "kept open until the exit's last event");
         assertEquals(SessionState.ENDED, session.state());
@@ -280,7 +280,7 @@ class PageExitSessionTest extends SessionHarness {
         chat(s, "hello");
         String token = store.get("gcw.dep.token");
         store.readable = false; // WebKit: the pagehide of a page closed by window.close()
-        assertEquals(PageExitPolicy.Decision.END_NOW, session.pageHidden(false));
+        assertEquals(PageExitPolicy.END_NOW, session.pageHidden(false));
         assertEquals(token, s.lastOf("onMessage").path("token").asString(), "the Clear names the chat's token");
         assertEquals(1, s.clears());
     }
@@ -290,7 +290,7 @@ class PageExitSessionTest extends SessionHarness {
         Fakes.Socket s = connected(true);
         chat(s, "hello");
         s.open = false; // Firefox closing a tab: the widget's pagehide saw no open socket
-        assertEquals(PageExitPolicy.Decision.END_LATER, session.pageHidden(false));
+        assertEquals(PageExitPolicy.END_LATER, session.pageHidden(false));
         s.open = true; // yet the socket still sends from unload
         session.pageUnloading();
         assertEquals(1, s.clears());
