@@ -74,11 +74,26 @@ final class ChatEnding {
      */
     void sendOnExit() {
         sendsDeadline = Ports.cancel(sendsDeadline);
-        for (ClientFrame message : conversation.unsentFrames()) {
-            connection.send(message);
-        }
+        sendUnsent();
         sendClear();
         sentOnExit = true;
+    }
+
+    /**
+     * The page goes with the chat ended: unless {@code beforeunload} sent it already ({@code sendNow} false), the
+     * Clear leaves now, right behind the customer's messages that had not left (the page cannot wait for their
+     * answers). The connection keeps the socket for the exit's later events to repeat the Clear (closing it at once
+     * for a page entering the back/forward cache), and the session settles.
+     */
+    void endOnExit(boolean sendNow, boolean closeNow) {
+        sendsDeadline = Ports.cancel(sendsDeadline);
+        if (sendNow) {
+            sendUnsent();
+            clearTracingId = ctx.ids.newId();
+            connection.send(clearFrame());
+        }
+        connection.leave(clearFrame(), closeNow);
+        settle();
     }
 
     /** The Clear in flight left in {@code beforeunload}; {@code pagehide} then only minds its socket. */
@@ -217,6 +232,13 @@ final class ChatEnding {
 
     private ClientFrame clearFrame() {
         return new ClientFrame.SendPresence(ctx.store.token(), clearTracingId, ClientFrame.PresenceType.CLEAR, null);
+    }
+
+    /** What the customer typed and has not left yet goes now, in order, ahead of an exit's Clear. */
+    private void sendUnsent() {
+        for (ClientFrame message : conversation.unsentFrames()) {
+            connection.send(message);
+        }
     }
 
     private void sendClear() {

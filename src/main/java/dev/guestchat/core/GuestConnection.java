@@ -9,8 +9,9 @@ import dev.guestchat.protocol.ServerFrames;
  * echoes (§5.9) and, after a drop, reconnects with backoff (§5.10). What it hears goes to {@link Events}.
  *
  * <p>Invariant: {@code link} is the only socket whose events are acted on; it is null exactly when no socket is
- * open or opening. A socket let go of by {@link #release()} or {@link #drop()} never reports back, so every close
- * we cause is followed by the state the caller chooses, never by a reconnect nobody asked for.
+ * open or opening. A socket let go of by {@link #drop()} or {@link #leave} never reports back, so every close we
+ * cause is followed by the state the caller chooses, never by a reconnect nobody asked for. {@code exitSocket} is
+ * the one socket let go of but left open: the one a page exit ended the chat on, until the exit's last event.
  */
 final class GuestConnection {
     static final int HEARTBEAT_MILLIS = 60_000;
@@ -62,6 +63,10 @@ final class GuestConnection {
     private int refusedInARow;
     /** The deployment's public configuration was found: Genesys knows this deployment. */
     private boolean deploymentFound;
+    /** The socket a page exit ended the chat on, open for the exit's later events; null when no exit is under way. */
+    private Ports.GuestSocket exitSocket;
+    /** The frame those events repeat on {@link #exitSocket} (the exit's Clear); null exactly when it is. */
+    private String exitFrame;
 
     GuestConnection(SessionContext ctx, Ports.SocketFactory sockets, ServerFrames frames, Backoff backoff,
                     Events events) {
@@ -180,8 +185,53 @@ final class GuestConnection {
         }
     }
 
+    /**
+     * The page is going and its last frame ({@code repeat}) is on the live socket: nothing more is acted on, but the
+     * socket stays open so that the exit's later events can {@link #repeatExitFrame() repeat} that frame where the
+     * engine dropped it — closing it ourselves could discard a frame still queued (Firefox closing a tab right
+     * after {@code beforeunload}). A page entering the back/forward cache ({@code closeNow}) closes it at once: no
+     * later event comes, and a cached page holds no socket.
+     */
+    void leave(ClientFrame repeat, boolean closeNow) {
+        forgetExit();
+        Ports.GuestSocket socket = release();
+        if (socket == null) {
+            return;
+        }
+        if (closeNow) {
+            socket.close();
+        } else {
+            exitSocket = socket;
+            exitFrame = repeat.toJson();
+        }
+    }
+
+    /** A page exit kept its socket open for the repeat: its later events are still to come. */
+    boolean exitUnderWay() {
+        return exitSocket != null;
+    }
+
+    /**
+     * One of the exit's later events: the frame goes again on the exit's socket if that socket is open and holds
+     * nothing unsent (where the first is still queued, it is on its way). Nothing when no exit is under way.
+     */
+    void repeatExitFrame() {
+        if (exitSocket != null && exitSocket.isOpen() && !exitSocket.holdsUnsentFrames()) {
+            exitSocket.send(exitFrame);
+        }
+    }
+
+    /** The exit's socket is not needed any more (the page came back from the cache, or goes away): it is closed. */
+    void forgetExit() {
+        if (exitSocket != null) {
+            exitSocket.close();
+            exitSocket = null;
+            exitFrame = null;
+        }
+    }
+
     /** Stops acting on the live socket without closing it; returns that socket, null when there is none. */
-    Ports.GuestSocket release() {
+    private Ports.GuestSocket release() {
         stopHeartbeat();
         events.onClosing();
         Ports.GuestSocket socket = link != null ? link.socket : null;
@@ -192,6 +242,7 @@ final class GuestConnection {
     /** Releases the socket and every timer. */
     void destroy() {
         drop();
+        forgetExit();
         cancelReconnect();
     }
 

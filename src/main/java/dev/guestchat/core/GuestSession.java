@@ -254,7 +254,6 @@ public final class GuestSession {
     /** Releases every socket and timer. */
     public void destroy() {
         connection.destroy();
-        exits.destroy();
         ending.destroy();
         conversation.destroy();
         ctx.life.forget();

@@ -1,12 +1,9 @@
 package dev.guestchat.core;
 
-import dev.guestchat.protocol.ClientFrame;
-import java.util.List;
-
 /**
  * The page's exit (DESIGN.md §3): decides at {@code beforeunload} (Gecko) or {@code pagehide} (elsewhere) whether
- * the customer is leaving the site, sends the exit's Clear on the socket that is still open, repeats it where the
- * engine dropped it, and puts a page back from the back/forward cache in order.
+ * the customer is leaving the site, has {@link ChatEnding} end the chat on the socket that is still open, has the
+ * connection repeat that Clear where the engine dropped it, and puts a page back from the back/forward cache in order.
  *
  * <p>Its fields describe the exit under way (or the last one, for a page in the back/forward cache); a page that
  * comes back ({@link #pageShown()}) clears them.
@@ -24,16 +21,6 @@ final class PageExit {
     private boolean pausedForPageHide;
     /** The token this page chatted on when it was cached; null unless {@link #pausedForPageHide}. */
     private String pausedToken;
-    /**
-     * The socket a {@code pagehide} Clear went out on and that Clear's frame, kept until the exit's last event so
-     * the Clear can be repeated where the engine dropped it; null when no such exit is under way.
-     */
-    private ExitRepeat exitRepeat;
-
-    /** A Clear sent in {@code pagehide} ({@code clearFrame}), to repeat on the socket it went out on. */
-    private record ExitRepeat(Ports.GuestSocket socket, String clearFrame) {
-    }
-
     PageExit(SessionContext ctx, Ports.TabPresence tabs, GuestConnection connection, Conversation conversation,
              ChatEnding ending) {
         this.ctx = ctx;
@@ -84,19 +71,13 @@ final class PageExit {
 
     /** See {@link GuestSession#exitCompleting()}. */
     void exitCompleting() {
-        if (exitRepeat == null) {
-            return; // no pagehide Clear is waiting: a plain tab switch, or the exit was already completed
-        }
-        Ports.GuestSocket socket = exitRepeat.socket();
-        if (socket.isOpen() && !socket.holdsUnsentFrames()) {
-            socket.send(exitRepeat.clearFrame());
-        }
+        connection.repeatExitFrame(); // nothing when no pagehide Clear waits: a plain tab switch, or a finished exit
     }
 
     /** See {@link GuestSession#pageUnloading()}. */
     void pageUnloading() {
-        if (exitRepeat != null) {
-            exitCompleting();
+        if (connection.exitUnderWay()) {
+            connection.repeatExitFrame();
         } else if (ctx.state() != SessionState.ENDED && decide() == PageExitPolicy.END_NOW) {
             leaveEnded(false, true);
         }
@@ -104,7 +85,7 @@ final class PageExit {
 
     /** See {@link GuestSession#pageShown()}. */
     void pageShown() {
-        abandonRepeat(); // restored before its exit completed: the repeat is moot
+        connection.forgetExit(); // restored before its exit completed: the repeat is moot
         conversation.dropTakenOver();
         if (!pausedForPageHide || connection.hasSocket()) {
             return;
@@ -122,43 +103,9 @@ final class PageExit {
         }
     }
 
-    void destroy() {
-        abandonRepeat();
-    }
-
-    /** Closes the socket an exit's Clear was kept on for repeating; nothing when no exit is under way. */
-    private void abandonRepeat() {
-        if (exitRepeat != null) {
-            exitRepeat.socket().close();
-            exitRepeat = null;
-        }
-    }
-
-    /**
-     * The customer leaves with the chat ended: send the Clear now unless {@code beforeunload} did, and keep the
-     * socket until the exit's last events so they can repeat a Clear the engine dropped — closing it ourselves
-     * could discard a Clear still queued (Firefox closing a tab right after {@code beforeunload}). A page entering
-     * the back/forward cache closes it now: no later event comes, and a cached page holds no socket.
-     */
+    /** The customer leaves with the chat ended: the Clear goes now unless {@code beforeunload} sent it. */
     private void leaveEnded(boolean persisted, boolean sendNow) {
-        String clear = new ClientFrame.SendPresence(ctx.store.token(), ctx.ids.newId(), ClientFrame.PresenceType.CLEAR, null)
-                .toJson();
-        List<ClientFrame> unsent = conversation.unsentFrames();
-        Ports.GuestSocket socket = connection.release(); // nothing more is handled on it
-        if (socket != null) {
-            if (sendNow) {
-                for (ClientFrame message : unsent) { // what was typed goes first, at once: the page cannot wait
-                    socket.send(message.toJson());
-                }
-                socket.send(clear);
-            }
-            if (persisted) {
-                socket.close();
-            } else {
-                exitRepeat = new ExitRepeat(socket, clear); // it stays open for the repeat
-            }
-        }
-        ending.settle();
+        ending.endOnExit(sendNow, persisted);
     }
 
     /** What the policy says about leaving now (DESIGN.md §3). */
