@@ -85,9 +85,9 @@ class BadInputTest extends BrowserTest {
         browser.waitFor(Duration.ofSeconds(5), d -> "failed".equals(browser.widgetState()));
         assertEquals("unknown-deployment", lastError("reason"));
         assertTrue(browser.find(".gcw-notice").getText().contains("not set up"), browser.find(".gcw-notice").getText());
-        long refused = refusals(dep);
+        long refused = sim.refusals(dep);
         SimulatorFixture.sleep(3_000);
-        assertEquals(refused, refusals(dep), "config.json said 404: the handshake is not retried");
+        assertEquals(refused, sim.refusals(dep), "config.json said 404: the handshake is not retried");
         assertTrue(refused <= 1);
     }
 
@@ -123,23 +123,12 @@ class BadInputTest extends BrowserTest {
         String dep = sim.newDeployment("{\"unreachable\":true}"); // an outage: the handshake answers 503
         browser.driver.get(sim.pageUrl(dep, "mode=never"));
         browser.say("anyone there?");
-        assertTrue(eventually(Duration.ofSeconds(5), () -> refusals(dep) >= 2), "first attempt, then 1 s backoff");
+        assertTrue(eventually(Duration.ofSeconds(5), () -> sim.refusals(dep) >= 2), "first attempt, then 1 s backoff");
         // the service logs a refusal before the page sees its socket close: give the close a moment, so that the
         // widget is waiting out its backoff (the next attempt is 1.6–2.4 s after the refusal) when it hears 'online'
         SimulatorFixture.sleep(300);
-        long before = refusals(dep);
+        long before = sim.refusals(dep);
         browser.js("window.dispatchEvent(new Event('online'));");
-        assertTrue(eventually(Duration.ofMillis(800), () -> refusals(dep) > before), "online: retried at once");
-    }
-
-    private long refusals(String deployment) {
-        long n = 0;
-        for (tools.jackson.databind.JsonNode e : sim.get("/sim/events")) {
-            if ("handshake-refused".equals(e.path("event").asString())
-                    && e.path("detail").asString().startsWith("deploymentId=" + deployment)) {
-                n++;
-            }
-        }
-        return n;
+        assertTrue(eventually(Duration.ofMillis(800), () -> sim.refusals(dep) > before), "online: retried at once");
     }
 }

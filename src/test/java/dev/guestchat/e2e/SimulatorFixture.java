@@ -194,6 +194,18 @@ public final class SimulatorFixture implements AutoCloseable {
         return out;
     }
 
+    /** Handshakes the service refused for this deployment (an unknown one, or an outage). */
+    public long refusals(String deployment) {
+        long n = 0;
+        for (tools.jackson.databind.JsonNode e : get("/sim/events")) {
+            if ("handshake-refused".equals(e.path("event").asString())
+                    && e.path("detail").asString().startsWith("deploymentId=" + deployment)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     public long clearCount(String deployment) {
         return framesIn(deployment).stream().filter(SimulatorFixture::isClear).count();
     }
