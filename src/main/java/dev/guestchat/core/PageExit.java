@@ -6,7 +6,7 @@ package dev.guestchat.core;
  * connection repeat that Clear where the engine dropped it, and puts a page back from the back/forward cache in order.
  *
  * <p>Its fields describe the exit under way (or the last one, for a page in the back/forward cache); a page that
- * comes back ({@link #pageShown()}) clears them.
+ * comes back ({@link #pageShown()}) clears them. The socket an exit ended the chat on is the connection's to keep.
  */
 final class PageExit {
     private final SessionContext ctx;
@@ -21,6 +21,7 @@ final class PageExit {
     private boolean pausedForPageHide;
     /** The token this page chatted on when it was cached; null unless {@link #pausedForPageHide}. */
     private String pausedToken;
+
     PageExit(SessionContext ctx, Ports.TabPresence tabs, GuestConnection connection, Conversation conversation,
              ChatEnding ending) {
         this.ctx = ctx;

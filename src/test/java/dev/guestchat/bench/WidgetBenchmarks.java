@@ -142,6 +142,8 @@ public final class WidgetBenchmarks {
      */
     static void ownUiChatting(SimulatorFixture sim, Engine b, String dep, String mode) {
         b.get("http://localhost:" + sim.port + "/demo/own-ui.html?mode=" + mode + "&deployment=" + dep);
+        // before the page's script took its form, a click submits it natively (to own-ui.html?, the demo deployment)
+        b.await(Duration.ofSeconds(5), "the page's own UI", () -> Boolean.TRUE.equals(b.js("return !!window.session;")));
         b.js("var t=document.getElementById('text');t.value='benchmark message';document.getElementById('send').click();"
                 + "var a=document.createElement('a');a.id='cross-link';a.textContent='elsewhere';"
                 + "a.href='http://127.0.0.1:'+location.port+'/pages/other.html';document.body.appendChild(a);");

@@ -66,6 +66,14 @@ abstract class EngineTest {
         engine.await(Duration.ofSeconds(5), "message acknowledged", () -> !engine.transcriptText().contains("Sending"));
     }
 
+    /** The service goes away under the live chat: unreachable, its socket dropped, the widget reconnecting. */
+    void outage(String dep) {
+        String token = sim.token(dep);
+        sim.simulator.deployment(dep).set("{\"unreachable\":true}");
+        sim.post("/sim/sessions/" + token + "/drop", "");
+        engine.await(Duration.ofSeconds(5), "the widget sees the outage", () -> "reconnecting".equals(engine.widgetState()));
+    }
+
     /** The other origin the test pages link to: same simulator, other host name. */
     String otherSite() {
         return "http://127.0.0.1:" + sim.port + "/pages/other.html";

@@ -69,10 +69,7 @@ class NeverLoseAWordTest extends EngineTest {
     void aLineTypedOfflineArrivesBeforeTheReloadsClear() {
         String dep = sim.newDeployment("{\"routingDelayMillis\":60000}");
         chat(dep, "mode=leave", "hello before the outage");
-        String token = sim.token(dep);
-        sim.simulator.deployment(dep).set("{\"unreachable\":true}");
-        sim.post("/sim/sessions/" + token + "/drop", "");
-        engine.await(Duration.ofSeconds(5), "the widget sees the outage", () -> "reconnecting".equals(engine.widgetState()));
+        outage(dep);
         engine.say("my line during the outage");
         engine.await(Duration.ofSeconds(5), "the line waits", () -> engine.transcriptText().contains("during the outage"));
 

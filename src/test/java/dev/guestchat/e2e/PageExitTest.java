@@ -235,10 +235,7 @@ class PageExitTest extends EngineTest {
     void leavingWhileTheSocketIsDownEndsTheChatFirstThingOnTheNextPage() {
         String dep = sim.newDeployment("{\"routingDelayMillis\":60000}");
         chat(dep, "mode=leave", "hello before the outage");
-        String token = sim.token(dep);
-        sim.simulator.deployment(dep).set("{\"unreachable\":true}");
-        sim.post("/sim/sessions/" + token + "/drop", "");
-        engine.await(Duration.ofSeconds(5), "the widget sees the outage", () -> "reconnecting".equals(engine.widgetState()));
+        outage(dep);
         engine.reload(); // leaving now cannot send anything: the end is kept for the next page
         SimulatorFixture.sleep(500);
         assertEquals(0, sim.clearCount(dep));
