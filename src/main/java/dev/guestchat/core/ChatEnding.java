@@ -86,7 +86,6 @@ final class ChatEnding {
      * for a page entering the back/forward cache), and the session settles.
      */
     void endOnExit(boolean sendNow, boolean closeNow) {
-        sendsDeadline = Ports.cancel(sendsDeadline);
         if (sendNow) {
             sendUnsent();
             clearTracingId = ctx.ids.newId();

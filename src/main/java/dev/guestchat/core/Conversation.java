@@ -71,10 +71,8 @@ final class Conversation {
      */
     String add(String text, ClientFrame.ButtonReply reply, RichContent.Attachment file) {
         String tracingId = ctx.ids.newId();
-        if (ctx.store.token() == null) {
-            ctx.store.token(ctx.ids.newId()); // the message is kept under its session's token before any socket opens
-        }
-        String frame = new ClientFrame.SendText(ctx.store.token(), tracingId, text, customAttributes, reply,
+        // the message is kept under its session's token, so one is made now if no socket has opened yet
+        String frame = new ClientFrame.SendText(ctx.token(), tracingId, text, customAttributes, reply,
                 file != null ? file.id() : null).toJson();
         customAttributes = null; // they travel with this message (§3.3: any message may carry them)
         Outbox.Pending message = new Outbox.Pending(tracingId, text, frame, file);
@@ -93,7 +91,7 @@ final class Conversation {
 
     /** Whether one more message of this text may wait (the queue is bounded, as its copy in storage is). */
     boolean hasRoomFor(String text) {
-        return SavedOutbox.fits(sends.pending(), text.length() + 200);
+        return SavedOutbox.fits(sends.pending(), text.length() + SavedOutbox.FRAME_ENVELOPE_CHARS);
     }
 
     /**

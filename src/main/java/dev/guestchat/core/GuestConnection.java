@@ -77,14 +77,12 @@ final class GuestConnection {
         this.events = events;
     }
 
-    /** Opens a socket unless one is open or opening; the first one of a session creates its token. */
+    /** Opens a socket unless one is open or opening, on the session's token (made now if there is none yet). */
     void open() {
         if (link != null) {
             return;
         }
-        if (ctx.store.token() == null) {
-            ctx.store.token(ctx.ids.newId());
-        }
+        ctx.token();
         ctx.life.on(backoff.attempts() > 0 ? SessionLife.RETRYING : SessionLife.OPENING);
         Link l = new Link();
         link = l;

@@ -22,6 +22,8 @@ final class SavedOutbox {
     static final int MAX_MESSAGES = 100;
     /** At most this many characters of frames wait (storage quotas are counted in UTF-16 units, 5 M a site). */
     static final int MAX_CHARS = 65_536;
+    /** What a message's frame adds to its text, at most, when it is judged before it is built (token, ids, JSON). */
+    static final int FRAME_ENVELOPE_CHARS = 200;
 
     private final Ports.KeyValueStore store;
     private final Ports.TabPresence tabs;

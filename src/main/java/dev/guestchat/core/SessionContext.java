@@ -25,6 +25,14 @@ final class SessionContext {
         this.life = new SessionLife(observer, log);
     }
 
+    /** The session's token, made the first time something needs one (the first message, or the first socket). */
+    String token() {
+        if (store.token() == null) {
+            store.token(ids.newId());
+        }
+        return store.token();
+    }
+
     SessionState state() {
         return life.state();
     }

@@ -47,7 +47,12 @@ public final class TabRoster implements Ports.TabPresence {
 
     @Override
     public boolean alive(String tabId) {
-        return scheduler.now() - parse(store.get(prefix + tabId)) <= STALE_MILLIS;
+        return fresh(store.get(prefix + tabId));
+    }
+
+    /** A mark written less than {@link #STALE_MILLIS} ago: its tab lives. */
+    private boolean fresh(String mark) {
+        return scheduler.now() - parse(mark) <= STALE_MILLIS;
     }
 
     /** This tab shows the chat (page start, or back from the back/forward cache). */
@@ -91,15 +96,13 @@ public final class TabRoster implements Ports.TabPresence {
         if (!store.readable()) {
             return othersLastSeen;
         }
-        double now = scheduler.now();
         boolean others = false;
         List<String> keys = store.keys(prefix);
         for (String key : keys) {
             if (key.equals(self)) {
                 continue;
             }
-            double markedAt = parse(store.get(key));
-            if (now - markedAt > STALE_MILLIS) {
+            if (!fresh(store.get(key))) {
                 store.remove(key); // a dead tab's mark: tidy it for everyone
             } else {
                 others = true;
