@@ -3,17 +3,16 @@ package dev.guestchat.api;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 
-/** Reads host-supplied option objects without trusting their types. */
+/** Reads host-supplied option objects without trusting their types (options.js). */
 final class JsOptions {
     private JsOptions() {
     }
 
-    @JSBody(params = {"o", "k"}, script = "if(!o)return null;var _v=o[k];"
-            + "return _v===undefined||_v===null?null:String(_v);")
+    @JSBody(params = {"o", "k"}, script = "return optionText(o,k);")
     static native String str(JSObject o, String key);
 
     /** An object-valued option, or null. */
-    @JSBody(params = {"o", "k"}, script = "var _v=o&&o[k];return _v&&typeof _v==='object'?_v:null;")
+    @JSBody(params = {"o", "k"}, script = "return optionObject(o,k);")
     static native JSObject object(JSObject o, String key);
 
     /** A flat object of strings as a map (values converted with String()); empty for null. */
@@ -38,8 +37,7 @@ final class JsOptions {
     }
 
     /** The browser's language preferences, best first. */
-    @JSBody(script = "var _n=navigator,_l=_n.languages&&_n.languages.length?_n.languages:[_n.language||'en'];"
-            + "return _l.map(function(_x){return String(_x).toLowerCase();});")
+    @JSBody(script = "return preferredLanguages();")
     static native String[] languages();
 
     /** Where the script build found itself: catalogues live in {@code i18n/} next to it. */
@@ -50,20 +48,18 @@ final class JsOptions {
     static native String lower(String s);
 
     /** Own enumerable keys whose values are not null/undefined. */
-    @JSBody(params = "o", script = "return Object.keys(o).filter(function(_k){return o[_k]!=null;});")
+    @JSBody(params = "o", script = "return optionKeys(o);")
     static native String[] keys(JSObject o);
 
     @JSBody(params = "m", script = "throw new Error('guest-chat: '+m);")
     static native void fail(String message);
 
     /** An element option: an element, or a CSS selector of one; null when absent or not found. */
-    @JSBody(params = {"o", "k"}, script = "var _v=o&&o[k];if(typeof _v==='string')_v=document.querySelector(_v);"
-            + "return _v&&_v.nodeType===1?_v:null;")
+    @JSBody(params = {"o", "k"}, script = "return optionElement(o,k);")
     static native org.teavm.jso.dom.html.HTMLElement element(JSObject o, String key);
 
     /** Resolves a page-relative socket URL ({@code /v1}) against this page's host, keeping TLS if the page has it. */
-    @JSBody(params = "u", script = "if(u.charAt(0)!=='/')return u;"
-            + "return (location.protocol==='https:'?'wss://':'ws://')+location.host+u;")
+    @JSBody(params = "u", script = "return socketAddress(u);")
     static native String socketUrl(String url);
 
     /** One URL path segment. */
@@ -71,6 +67,6 @@ final class JsOptions {
     static native String encode(String segment);
 
     /** Resolves a page-relative REST base URL; empty means this page's origin. */
-    @JSBody(params = "u", script = "return u===''||u.charAt(0)==='/'?location.origin+u:u;")
+    @JSBody(params = "u", script = "return httpAddress(u);")
     static native String httpUrl(String url);
 }

@@ -19,11 +19,6 @@ public final class BrowserCatalogue {
         fetch(url, timeoutMillis, loaded);
     }
 
-    @JSBody(params = {"url", "ms", "done"}, script = "var _once=false;function _end(_v){if(!_once){_once=true;done(_v);}}"
-            + "var _t=setTimeout(function(){_end(null);},ms);var _x=new XMLHttpRequest();"
-            + "try{_x.open('GET',url);_x.onload=function(){clearTimeout(_t);var _v=null;"
-            + "try{_v=_x.status>=200&&_x.status<300?JSON.parse(_x.responseText):null;}catch(_e){}"
-            + "_end(_v&&typeof _v==='object'?_v:null);};_x.onerror=function(){clearTimeout(_t);_end(null);};_x.send();}"
-            + "catch(_e){clearTimeout(_t);setTimeout(function(){_end(null);},0);}")
+    @JSBody(params = {"url", "ms", "done"}, script = "getJsonObject(url,ms,done);")
     static native void fetch(String url, int timeoutMillis, Loaded loaded);
 }

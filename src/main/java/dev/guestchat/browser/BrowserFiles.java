@@ -47,14 +47,8 @@ public final class BrowserFiles implements Ports.FileUploader {
         void run(double fraction, int status);
     }
 
-    @JSBody(params = {"url", "names", "values", "file", "type", "progress"}, script = ""
-            + "var _x=new XMLHttpRequest(),_off=false;function _d(_s){if(!_off){_off=true;progress(0,_s);}}"
-            + "try{_x.open('PUT',url);for(var _i=0;_i<names.length;_i++)_x.setRequestHeader(names[_i],values[_i]);"
-            + "if(type)_x.setRequestHeader('Content-Type',type);"
-            + "_x.upload.onprogress=function(_e){if(!_off&&_e.lengthComputable&&_e.total)progress(_e.loaded/_e.total,-1);};"
-            + "_x.onload=function(){_d(_x.status);};_x.onerror=_x.ontimeout=function(){_d(0);};_x.send(file);}"
-            + "catch(_e){setTimeout(function(){_d(0);},0);}"
-            + "return function(){if(!_off){_off=true;try{_x.abort();}catch(_e){}}};")
+    @JSBody(params = {"url", "names", "values", "file", "type", "progress"},
+            script = "return putFile(url,names,values,file,type,progress);")
     static native JSObject put(String url, String[] names, String[] values, JSObject file, String type,
                                Progress progress);
 

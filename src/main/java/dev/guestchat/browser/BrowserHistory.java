@@ -33,10 +33,6 @@ public final class BrowserHistory implements Ports.HistorySource {
     }
 
     /** A GET with the JWT as bearer token, or without credentials when {@code jwt} is null. */
-    @JSBody(params = {"url", "jwt", "done"}, script = ""
-            + "var _x=new XMLHttpRequest();try{_x.open('GET',url);if(jwt)_x.setRequestHeader('Authorization','Bearer '+jwt);"
-            + "_x.setRequestHeader('Accept','application/json');"
-            + "_x.onload=function(){done(_x.status,_x.responseText);};_x.onerror=function(){done(0,'');};_x.send();}"
-            + "catch(_e){setTimeout(function(){done(0,'');},0);}")
+    @JSBody(params = {"url", "jwt", "done"}, script = "getWithJwt(url,jwt,done);")
     static native void get(String url, String jwt, Done done);
 }

@@ -53,13 +53,7 @@ public final class BrowserSocket implements Ports.GuestSocket {
         void run(int code);
     }
 
-    @JSBody(params = {"url", "onOpen", "onText", "onClose"}, script = ""
-            + "var _w;try{_w=new WebSocket(url);}catch(_e){_w={readyState:3,bufferedAmount:0,send:function(){},close:function(){}};"
-            + "setTimeout(function(){onClose(1006);},0);return _w;}"
-            + "_w.onopen=function(){onOpen();};"
-            + "_w.onmessage=function(_e){if(typeof _e.data==='string')onText(_e.data);};"
-            + "_w.onclose=function(_e){onClose(_e.code||1006);};"
-            + "return _w;")
+    @JSBody(params = {"url", "onOpen", "onText", "onClose"}, script = "return openSocket(url,onOpen,onText,onClose);")
     static native JSObject open(String url, Opened onOpen, Received onText, Closed onClose);
 
     @JSBody(params = {"w", "t"}, script = "if(w.readyState!==1)return false;w.send(t);return true;")

@@ -50,8 +50,7 @@ public final class BrowserStore implements Ports.KeyValueStore {
     @JSBody(script = "try{return localStorage.length>=0;}catch(_e){return false;}")
     static native boolean canRead();
 
-    @JSBody(params = "p", script = "try{var _k=[];for(var _i=0;_i<localStorage.length;_i++){var _n=localStorage.key(_i);"
-            + "if(_n&&_n.indexOf(p)===0)_k.push(_n);}return _k.join('\\n');}catch(_e){return null;}")
+    @JSBody(params = "p", script = "return storedKeys(p);")
     static native String keysWith(String prefix);
 
     @JSBody(params = "k", script = "try{return localStorage.getItem(k);}catch(_e){return null;}")

@@ -8,7 +8,7 @@ import java.util.List;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 
-/** {@link JsonObjectView} over the result of the browser's own {@code JSON.parse}. */
+/** {@link JsonObjectView} over the result of the browser's own {@code JSON.parse}; the reading is in json-view.js. */
 public final class JsObjectView implements JsonObjectView {
     /** The parsed object; never null. */
     private final JSObject object;
@@ -49,12 +49,8 @@ public final class JsObjectView implements JsonObjectView {
     @Override
     public List<JsonObjectView> objects(String key) {
         List<JsonObjectView> out = new ArrayList<>();
-        int n = objectCount(object, key);
-        for (int i = 0; i < n; i++) {
-            JSObject item = objectAt(object, key, i);
-            if (item != null) {
-                out.add(new JsObjectView(item));
-            }
+        for (JSObject item : objectsOf(object, key)) {
+            out.add(new JsObjectView(item));
         }
         return out;
     }
@@ -84,31 +80,26 @@ public final class JsObjectView implements JsonObjectView {
         return out;
     }
 
-    @JSBody(params = {"o", "k"}, script = "var _v=o[k];return Array.isArray(_v)?_v.filter(function(_x){"
-            + "return typeof _x==='string';}):[];")
+    @JSBody(params = {"o", "k"}, script = "return stringList(o,k);")
     static native String[] textsOf(JSObject o, String k);
 
-    @JSBody(params = "t", script = "try{var _v=JSON.parse(t);return _v!==null&&typeof _v==='object'&&!Array.isArray(_v)?_v:null;}"
-            + "catch(_e){return null;}")
+    @JSBody(params = "t", script = "return parseObject(t);")
     static native JSObject parse(String text);
 
-    @JSBody(params = {"o", "k"}, script = "var _v=o[k];return typeof _v==='string'?_v:null;")
+    @JSBody(params = {"o", "k"}, script = "return stringField(o,k);")
     static native String stringOf(JSObject o, String k);
 
-    @JSBody(params = {"o", "k"}, script = "var _v=o[k];return typeof _v==='number'?_v:NaN;")
+    @JSBody(params = {"o", "k"}, script = "return numberField(o,k);")
     static native double numberOf(JSObject o, String k);
 
-    @JSBody(params = {"o", "k"}, script = "var _v=o[k];return typeof _v==='boolean'?(_v?1:0):-1;")
+    @JSBody(params = {"o", "k"}, script = "return booleanField(o,k);")
     static native int boolOf(JSObject o, String k);
 
-    @JSBody(params = {"o", "k"}, script = "var _v=o[k];return _v!==null&&typeof _v==='object'&&!Array.isArray(_v)?_v:null;")
+    @JSBody(params = {"o", "k"}, script = "return objectField(o,k);")
     static native JSObject objectOf(JSObject o, String k);
 
-    @JSBody(params = {"o", "k"}, script = "var _v=o[k];return Array.isArray(_v)?_v.length:0;")
-    static native int objectCount(JSObject o, String k);
-
-    @JSBody(params = {"o", "k", "i"}, script = "var _v=o[k][i];return _v!==null&&typeof _v==='object'&&!Array.isArray(_v)?_v:null;")
-    static native JSObject objectAt(JSObject o, String k, int i);
+    @JSBody(params = {"o", "k"}, script = "return objectList(o,k);")
+    static native JSObject[] objectsOf(JSObject o, String k);
 
     @JSBody(params = "o", script = "return Object.keys(o);")
     static native String[] keysOf(JSObject o);

@@ -261,8 +261,7 @@ public final class FirstStage {
     @JSBody(params = "s", script = "gcwLoad(function(_f){s(3,_f);},function(){s(4,null);});")
     static native void loadFull(Signal signal);
 
-    @JSBody(params = "s", script = "if(document.body)s(0,null);else document.addEventListener('DOMContentLoaded',"
-            + "function(){s(0,null);});")
+    @JSBody(params = "s", script = "whenBodyReady(s);")
     static native void whenBodyReady(Signal signal);
 
     /**
@@ -270,26 +269,10 @@ public final class FirstStage {
      * label in the first built-in language the page or the visitor prefers (the catalogues' {@code launcher}, and
      * what to say after a failed load); a host's own {@code strings.launcher} wins.
      */
-    @JSBody(params = {"o", "css", "s"}, script = "var _w={en:'Open chat',de:'Chat öffnen',fr:'Ouvrir le chat',es:'Abrir chat',"
-            + "nl:'Chat openen',ar:'فتح الدردشة'},"
-            + "_n=navigator,_p=o.language?[o.language]:_n.languages&&_n.languages.length?_n.languages:[_n.language],"
-            + "_l='en';for(var _i=0;_i<_p.length;_i++){var _c=String(_p[_i]||'').toLowerCase().split('-')[0];"
-            + "if(_w[_c]){_l=_c;break;}}var _t=o.theme,_h=document.createElement('div'),_st=o.strings;"
-            + "_h.gcw=[_st&&typeof _st.launcher==='string'?_st.launcher:_w[_l],'Chat could not load. Select to try again.'];"
-            + "_h.setAttribute('data-guest-chat','');_h.setAttribute('data-stage','first');"
-            + "_h.setAttribute('data-theme',_t==='light'||_t==='dark'?_t:'auto');_h.setAttribute('lang',_l);"
-            + "_h.setAttribute('dir',_l==='ar'?'rtl':'ltr');var _r=_h.attachShadow({mode:'open'});"
-            + "try{var _y=new CSSStyleSheet();_y.replaceSync(css);_r.adoptedStyleSheets=[_y];}"
-            + "catch(_e){var _z=document.createElement('style');_z.textContent=css;_r.appendChild(_z);}"
-            + "_r.innerHTML+='<button type=\"button\" class=\"gcw-launcher\"><span class=\"gcw-launcher-icon\""
-            + " aria-hidden=\"true\"></span></button>';var _b=_r.lastChild;_b.setAttribute('aria-label',_h.gcw[0]);"
-            + "_b.onpointerenter=_b.onfocus=function(){s(1,null);};_b.onclick=function(){s(2,null);};"
-            + "document.body.appendChild(_h);return _h;")
+    @JSBody(params = {"o", "css", "s"}, script = "return drawLauncher(o,css,s);")
     static native JSObject drawLauncher(JSObject options, String css, Signal signal);
 
-    @JSBody(params = {"h", "busy", "failed"}, script = "var _b=h.shadowRoot.lastChild,_t=h.gcw[failed?1:0];"
-            + "_b.setAttribute('aria-label',_t);_b.title=failed?_t:'';_b.toggleAttribute('aria-busy',busy);"
-            + "if(busy)_b.setAttribute('aria-busy','true');_b.toggleAttribute('data-failed',failed);")
+    @JSBody(params = {"h", "busy", "failed"}, script = "launcherState(h,busy,failed);")
     static native void launcherState(JSObject host, boolean busy, boolean failed);
 
     @JSBody(params = "h", script = "h.shadowRoot.lastChild.focus();")
@@ -305,8 +288,7 @@ public final class FirstStage {
     static native JSObject init(JSObject full, JSObject options);
 
     /** The full widget's own launcher is on the page: it is {@code ready}, or it drew a chat that cannot start. */
-    @JSBody(params = {"w", "s"}, script = "var _d;function _h(){if(!_d){_d=1;s(5,null);}}w.on('ready',_h);"
-            + "w.on('state',function(_e){if(_e.state==='failed')_h();});")
+    @JSBody(params = {"w", "s"}, script = "onceReady(w,s);")
     static native void onReady(JSObject widget, Signal signal);
 
     @JSBody(params = {"w", "n", "a"}, script = "return w[n].apply(w,a||[]);")
@@ -322,22 +304,17 @@ public final class FirstStage {
     static native JSObject defer(JSObject queue, String name);
 
     /** Replays every kept call on the full widget, in order; a promise's outcome goes to its waiting caller. */
-    @JSBody(params = {"q", "w"}, script = "q.splice(0).forEach(function(_e){try{var _r=w[_e[0]].apply(w,_e[1]||[]);"
-            + "if(_e[2])Promise.resolve(_r).then(_e[2],_e[3]);}catch(_x){if(_e[3])_e[3](_x);"
-            + "else console.error('guest-chat: '+_e[0]+' failed',_x);}});")
+    @JSBody(params = {"q", "w"}, script = "replayCalls(q,w);")
     static native void replay(JSObject queue, JSObject widget);
 
-    @JSBody(params = "q", script = "for(var _i=q.length;_i--;)if(q[_i][3])q.splice(_i,1)[0][3]("
-            + "new Error('guest-chat: the chat could not be loaded'));")
+    @JSBody(params = "q", script = "rejectWaiting(q);")
     static native void rejectWaiting(JSObject queue);
 
     /**
      * The page's {@code error} listeners kept so far hear why: the browser refused or could not fetch the full widget
      * (offline, blocked, 404, or a file whose integrity does not match this first stage's).
      */
-    @JSBody(params = "q", script = "q.forEach(function(_e){if(_e[0]==='on'&&_e[1][0]==='error')try{_e[1][1]({code:0,"
-            + "reason:'load-failed',message:'Chat could not load.',detail:'the full widget could not be fetched, or its"
-            + " integrity did not match',ids:[]});}catch(_x){console.error('guest-chat:',_x);}});")
+    @JSBody(params = "q", script = "tellFailure(q);")
     static native void tellFailure(JSObject queue);
 
     @JSBody(params = "q", script = "q.length=0;")
@@ -362,8 +339,6 @@ public final class FirstStage {
      * The full widget's stored session ({@code SessionStore}): an active conversation, an end still to send, or the
      * panel left open on the previous page. Storage that cannot be read holds nothing.
      */
-    @JSBody(params = "o", script = "try{var _p='gcw.'+o.deploymentId+'.';"
-            + "return ['active','pendingEnd','open'].some(function(_k){return localStorage.getItem(_p+_k)==='1';});"
-            + "}catch(_e){return false;}")
+    @JSBody(params = "o", script = "return holdsConversation(o);")
     static native boolean holdsConversation(JSObject options);
 }

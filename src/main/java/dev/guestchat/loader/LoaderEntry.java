@@ -26,7 +26,6 @@ public final class LoaderEntry {
         return options == null ? null : init(options);
     }
 
-    @JSBody(script = "var _s=document.currentScript,_d=_s&&_s.dataset;"
-            + "if(!_d||!(_d.deploymentId||_d.websocketUrl||_d.region))return null;return _d;")
+    @JSBody(script = "return scriptOptions();")
     static native JSObject scriptDataset();
 }

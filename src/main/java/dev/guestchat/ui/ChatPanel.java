@@ -161,43 +161,38 @@ public final class ChatPanel {
     }
 
     /**
-     * Everything the panel shows besides the rows, as the JSON {@link PanelDom} draws from: {@code o} open,
-     * {@code l} launcher label, {@code u} unread count, {@code t} title, {@code m} minimisable, {@code e} End chat
-     * offered, {@code s} status line ("" none), {@code p} suspended (offer to continue here), {@code n} notice,
-     * {@code h} hint (empty transcript), {@code y} earlier rows hidden, {@code k} agent typing, {@code c} confirming,
-     * {@code d} ended text, {@code w} composer, {@code a} attach button, {@code f} the pending file
-     * ({@code n} name, {@code v} percent, {@code l} the progress bar's name), {@code q} the newest message's quick
-     * replies ({@code m} its id, {@code b} [{@code t} label, {@code p} payload]) — older offers are spent. Absent
-     * means none.
+     * Everything the panel shows besides the rows, as the JSON {@link PanelDom} draws from; its keys are documented
+     * once, in {@code src/main/js/ui/panel-dom.js}. Only the newest message's quick replies are offered: older offers
+     * are spent. An absent key means none.
      */
     String view() {
         boolean ended = state == SessionState.ENDED || state == SessionState.READ_ONLY;
         JsonText v = new JsonText().begin()
-                .field("o", open)
-                .field("l", unread > 0 ? strings.get("launcherUnread", unread) : strings.get("launcher"))
-                .field("u", unread)
-                .field("t", title != null ? title : strings.get("title"))
-                .field("m", !inline)
-                .field("e", state != SessionState.ENDED && state != SessionState.FAILED && state != SessionState.ENDING)
-                .field("s", status())
-                .field("p", state == SessionState.SUSPENDED)
-                .field("n", notice)
-                .field("h", rows.isEmpty() && state != SessionState.ENDED && state != SessionState.FAILED)
-                .field("y", rows.size() < entries.size())
-                .field("k", agentTyping)
-                .field("c", confirming)
-                .field("d", ended ? strings.get(state == SessionState.READ_ONLY ? "endedByAgent" : "ended") : null)
-                .field("w", !ended && state != SessionState.FAILED && state != SessionState.SUSPENDED)
-                .field("a", uploadsAllowed);
+                .field("open", open)
+                .field("label", unread > 0 ? strings.get("launcherUnread", unread) : strings.get("launcher"))
+                .field("unread", unread)
+                .field("title", title != null ? title : strings.get("title"))
+                .field("minimize", !inline)
+                .field("end", state != SessionState.ENDED && state != SessionState.FAILED && state != SessionState.ENDING)
+                .field("status", status())
+                .field("resume", state == SessionState.SUSPENDED)
+                .field("notice", notice)
+                .field("hint", rows.isEmpty() && state != SessionState.ENDED && state != SessionState.FAILED)
+                .field("earlier", rows.size() < entries.size())
+                .field("typing", agentTyping)
+                .field("confirm", confirming)
+                .field("ended", ended ? strings.get(state == SessionState.READ_ONLY ? "endedByAgent" : "ended") : null)
+                .field("composer", !ended && state != SessionState.FAILED && state != SessionState.SUSPENDED)
+                .field("attach", uploadsAllowed);
         if (upload != null) { // "Uploading" or "Ready to send" names the progress bar
-            v.open("f").field("n", upload.fileName()).field("v", upload.percent())
-                    .field("l", strings.get(upload.ready() ? "fileReady" : "uploading")).end();
+            v.open("upload").field("name", upload.fileName()).field("percent", upload.percent())
+                    .field("label", strings.get(upload.ready() ? "fileReady" : "uploading")).end();
         }
         RichContent newest = entries.isEmpty() ? RichContent.NONE : entries.get(entries.size() - 1).content();
         if (!newest.quickReplies().isEmpty()) {
-            v.open("q").field("m", entries.get(entries.size() - 1).key()).openArray("b");
+            v.open("quick").field("message", entries.get(entries.size() - 1).key()).openArray("buttons");
             for (RichContent.Button b : newest.quickReplies()) {
-                v.element().field("t", b.text()).field("p", b.payload()).end();
+                v.element().field("text", b.text()).field("payload", b.payload()).end();
             }
             v.closeArray().end();
         }

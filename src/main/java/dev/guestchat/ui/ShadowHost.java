@@ -9,7 +9,8 @@ import org.teavm.jso.dom.html.HTMLElement;
 
 /**
  * Puts the panel into a shadow root on the host page, so page CSS cannot break the widget and widget CSS
- * cannot leak out; also owns the DOM details around the drawing (composer keys, focus, scroll, static texts).
+ * cannot leak out; also owns the DOM details around the drawing (composer keys, focus, scroll, static texts), whose
+ * browser side is {@code src/main/js/ui/shadow-host.js}.
  */
 public final class ShadowHost {
     /** The element added to the page (or the host's container); removed by {@link #destroy()}. */
@@ -159,16 +160,10 @@ public final class ShadowHost {
         void run();
     }
 
-    @JSBody(params = {"container", "theme", "lang", "dir"}, script = "var _h=document.createElement('div');"
-            + "_h.setAttribute('data-guest-chat','');_h.setAttribute('data-theme',theme);"
-            + "_h.setAttribute('lang',lang);_h.setAttribute('dir',dir);"
-            + "if(container)_h.setAttribute('data-inline','');"
-            + "(container||document.body).appendChild(_h);return _h;")
+    @JSBody(params = {"container", "theme", "lang", "dir"}, script = "return createHost(container,theme,lang,dir);")
     static native HTMLElement createHost(HTMLElement container, String theme, String lang, String dir);
 
-    @JSBody(params = {"h", "css"}, script = "var _r=h.attachShadow({mode:'open'});"
-            + "try{var _s=new CSSStyleSheet();_s.replaceSync(css);_r.adoptedStyleSheets=[_s];}"
-            + "catch(_e){var _st=document.createElement('style');_st.textContent=css;_r.appendChild(_st);}return _r;")
+    @JSBody(params = {"h", "css"}, script = "return attachShadow(h,css);")
     static native JSObject attachShadow(HTMLElement host, String css);
 
     @JSBody(script = "return {};")
@@ -177,32 +172,22 @@ public final class ShadowHost {
     @JSBody(params = {"o", "k", "v"}, script = "o[k]=v;")
     static native void put(JSObject o, String key, String value);
 
-    @JSBody(params = {"r", "enter", "escape", "typed"}, script = "function _k(_e){"
-            + "if(_e.key==='Escape'){escape();return;}"
-            + "var _d=r.querySelector('.gcw-confirm');if(_e.key==='Tab'&&_d){var _b=_d.querySelectorAll('button'),"
-            + "_f=_b[0],_l=_b[_b.length-1],_a=r.activeElement;if(_e.shiftKey?(_a===_f||!_d.contains(_a))"
-            + ":(_a===_l||!_d.contains(_a))){_e.preventDefault();(_e.shiftKey?_l:_f).focus();}return;}"
-            + "var _t=_e.target;if(_e.key==='Enter'&&!_e.shiftKey&&!_e.isComposing&&_t&&_t.classList"
-            + "&&_t.classList.contains('gcw-input')){_e.preventDefault();enter();}}"
-            + "function _i(_e){var _t=_e.target;if(_t&&_t.classList&&_t.classList.contains('gcw-input'))typed();}"
-            + "r.addEventListener('keydown',_k);r.addEventListener('input',_i);"
-            + "return function(){r.removeEventListener('keydown',_k);r.removeEventListener('input',_i);};")
+    @JSBody(params = {"r", "enter", "escape", "typed"}, script = "return listenKeys(r,enter,escape,typed);")
     static native JSObject listenKeys(JSObject root, Key enter, Key escape, Key typed);
 
-
-    @JSBody(params = "r", script = "var _i=r.querySelector('.gcw-file-input');if(_i)_i.click();")
+    @JSBody(params = "r", script = "pickFile(r);")
     static native void clickFileInput(JSObject root);
 
-    @JSBody(params = "r", script = "var _t=r.querySelector('.gcw-input');if(!_t)return '';var _v=_t.value;_t.value='';return _v;")
+    @JSBody(params = "r", script = "return takeComposerText(r);")
     static native String takeText(JSObject root);
 
-    @JSBody(params = {"r", "sel"}, script = "setTimeout(function(){var _e=r.querySelector(sel);if(_e)_e.focus();},0);")
+    @JSBody(params = {"r", "sel"}, script = "focusIn(r,sel,true);")
     static native void focusLater(JSObject root, String selector);
 
-    @JSBody(params = {"r", "sel"}, script = "var _e=r.querySelector(sel);if(_e)_e.focus();")
+    @JSBody(params = {"r", "sel"}, script = "focusIn(r,sel,false);")
     static native void focus(JSObject root, String selector);
 
-    @JSBody(params = "r", script = "var _l=r.querySelector('.gcw-log');if(_l)_l.scrollTop=_l.scrollHeight;")
+    @JSBody(params = "r", script = "scrollLog(r);")
     static native void scrollLog(JSObject root);
 
     @JSBody(params = "f", script = "f();")

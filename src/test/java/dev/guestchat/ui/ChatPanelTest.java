@@ -92,14 +92,14 @@ class ChatPanelTest {
     void quickRepliesAreOfferedOnlyWhileTheirMessageIsTheNewest() {
         ChatEntry offer = agent("m1", "Pick one", "Yes", "No");
         panel.setRows(new ArrayList<>(List.of(offer)));
-        JsonNode q = view().path("q");
-        assertEquals("m1", q.path("m").asString());
-        assertEquals("Yes", q.path("b").get(0).path("t").asString());
-        assertEquals("No-payload", q.path("b").get(1).path("p").asString());
+        JsonNode q = view().path("quick");
+        assertEquals("m1", q.path("message").asString());
+        assertEquals("Yes", q.path("buttons").get(0).path("text").asString());
+        assertEquals("No-payload", q.path("buttons").get(1).path("payload").asString());
         String rowBefore = panel.rows().get(0).json();
 
         panel.setRows(new ArrayList<>(List.of(offer, agent("m2", "And then"))));
-        assertTrue(view().path("q").isMissingNode(), "an older offer is spent");
+        assertTrue(view().path("quick").isMissingNode(), "an older offer is spent");
         assertEquals(rowBefore, panel.rows().get(0).json(), "the offering row itself does not change");
 
         panel.chooseReply("Yes", "Yes-payload", "m1");
@@ -132,27 +132,27 @@ class ChatPanelTest {
     void theViewFollowsTheSessionAndTheControls() {
         panel.setState(SessionState.CONNECTING);
         JsonNode v = view();
-        assertFalse(v.path("o").asBoolean());
-        assertEquals("Connecting…", v.path("s").asString());
-        assertTrue(v.path("w").asBoolean(), "the composer shows while connecting");
-        assertTrue(v.path("h").asBoolean(), "an empty transcript shows the hint");
+        assertFalse(v.path("open").asBoolean());
+        assertEquals("Connecting…", v.path("status").asString());
+        assertTrue(v.path("composer").asBoolean(), "the composer shows while connecting");
+        assertTrue(v.path("hint").asBoolean(), "an empty transcript shows the hint");
 
         panel.setOpen(true);
         panel.pressed("askEnd");
-        assertTrue(view().path("c").asBoolean(), "End chat asks first");
+        assertTrue(view().path("confirm").asBoolean(), "End chat asks first");
         panel.pressed("confirm");
         assertEquals(List.of("focus .gcw-confirm-end", "end", "focus .gcw-log"), done);
         panel.setState(SessionState.ENDED);
         v = view();
-        assertFalse(v.path("c").asBoolean());
-        assertFalse(v.path("w").asBoolean());
-        assertFalse(v.path("e").asBoolean());
-        assertEquals("This chat has ended.", v.path("d").asString());
+        assertFalse(v.path("confirm").asBoolean());
+        assertFalse(v.path("composer").asBoolean());
+        assertFalse(v.path("end").asBoolean());
+        assertEquals("This chat has ended.", v.path("ended").asString());
 
         panel.setNotice("It went wrong");
-        assertEquals("It went wrong", view().path("n").asString());
+        assertEquals("It went wrong", view().path("notice").asString());
         panel.pressed("dismiss");
-        assertTrue(view().path("n").isMissingNode());
+        assertTrue(view().path("notice").isMissingNode());
         panel.pressed("send");
         assertEquals("send typed words", done.get(done.size() - 1));
     }
