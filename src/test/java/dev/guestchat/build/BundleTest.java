@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -101,6 +103,79 @@ class BundleTest {
             }
         }
         assertTrue(offenders.isEmpty(), String.join("\n", offenders));
+    }
+
+    /** The TeaVM programs (their output before BundleFinisher) and the pom property naming each one's glue. */
+    private static final String[][] PROGRAMS = {{"target/teavm/guest-chat.js", "glue.full"},
+        {"target/teavm-esm/guest-chat.mjs", "glue.full"}, {"target/teavm-loader/guest-chat.js", "glue.loader"},
+        {"target/teavm-loader-esm/guest-chat.mjs", "glue.loader"},
+        {"target/teavm-headless/guest-chat-headless.js", "glue.headless"},
+        {"target/teavm-headless-esm/guest-chat-headless.mjs", "glue.headless"}};
+
+    /**
+     * Every glue function a program's {@code @JSBody} scripts call is in that program's glue, and no glue name is
+     * also one of TeaVM's own (all glue shares the program's scope): a missing or shadowed one fails only in the
+     * browser, at the first call.
+     */
+    @Test
+    void everyProgramCarriesTheGlueItCalls() throws IOException {
+        String pom = Files.readString(Path.of("pom.xml"));
+        Map<String, Path> declaredIn = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/js"))) {
+            for (Path f : files.filter(BundleTest::isGlue).sorted().toList()) {
+                for (String name : topLevelNames(Files.readString(f))) {
+                    Path earlier = declaredIn.putIfAbsent(name, f);
+                    assertTrue(earlier == null, name + " is declared in both " + earlier + " and " + f);
+                }
+            }
+        }
+        for (String[] program : PROGRAMS) {
+            String compiled = Files.readString(Path.of(program[0]));
+            List<String> glue = List.of(between(pom, "<" + program[1] + ">", "</" + program[1] + ">")
+                    .replace("${project.basedir}/", "").split(","));
+            for (Map.Entry<String, Path> name : declaredIn.entrySet()) {
+                Matcher use = Pattern.compile("(.)\\b" + Pattern.quote(name.getKey()) + "\\b(.)").matcher(compiled);
+                while (use.find()) {
+                    assertTrue(use.group(2).equals("(") && !use.group(1).equals("."),
+                            program[0] + " uses " + name.getKey() + " other than as a call to the glue");
+                    assertTrue(glue.stream().anyMatch(g -> name.getValue().startsWith(Path.of(g))),
+                            program[0] + " calls " + name.getKey() + " of " + name.getValue() + ", not in its "
+                                    + program[1] + " " + glue);
+                }
+            }
+        }
+    }
+
+    /** What is left of JS inside Java strings is one-liners calling the glue: under 3,000 characters in all. */
+    @Test
+    void theJavaCodeEmbedsOnlyOneLiners() throws IOException {
+        Pattern script = Pattern.compile("script\\s*=\\s*((?:\"(?:[^\"\\\\]++|\\\\.)*+\"\\s*+\\+?\\s*+)++)");
+        int characters = 0;
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = script.matcher(Files.readString(f));
+                while (m.find()) {
+                    String body = m.group(1).replaceAll("\"\\s*\\+\\s*\"", "").trim();
+                    characters += body.length() - 2;
+                    assertTrue(body.length() - 2 <= 120, f.getFileName() + ": a long script belongs in src/main/js: " + body);
+                }
+            }
+        }
+        assertTrue(characters <= 3_000, characters + " characters of JS in @JSBody strings");
+    }
+
+    private static boolean isGlue(Path p) {
+        return p.toString().endsWith(".js") && !p.getFileName().toString().equals("guest-chat-element.js");
+    }
+
+    /** The names a glue module declares at its top level (functions and constants). */
+    private static List<String> topLevelNames(String module) {
+        List<String> names = new ArrayList<>();
+        Matcher m = Pattern.compile("(?m)^(?:export\\s+)?(?:function\\s+|const\\s+|let\\s+)([A-Za-z_$][\\w$]*)").matcher(module);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
     }
 
     /** A comma continues a declaration only inside {@code var a=…,b=…}. */
