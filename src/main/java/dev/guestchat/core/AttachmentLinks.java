@@ -13,7 +13,7 @@ import java.util.List;
  * image failed to load — and the row is drawn again with the fresh one. A list, not a map: a transcript shows a
  * handful of files, and {@code java.util.HashMap} would cost the bundle a kilobyte (see {@link KeyMap}).
  */
-final class AttachmentLinks {
+final class AttachmentLinks implements Replies.Waiter {
     /** Renew this long after an address was made: before the service's ~10 minutes run out. */
     static final int RENEW_AFTER_MILLIS = 9 * 60_000;
     /** An image that fails to load asks again at most this often (a file that is really gone keeps failing). */
@@ -24,7 +24,7 @@ final class AttachmentLinks {
         final String id;
         /** Renews the address; null while a request is on its way. */
         Ports.Cancellable timer;
-        /** tracingId of the {@code getAttachment} on its way; null when none is. */
+        /** tracingId of the {@code getAttachment} on its way, awaited in {@link Replies}; null when none is. */
         String asking;
         /** Clock time of the last request; negative infinity before the first. */
         double askedAt = Double.NEGATIVE_INFINITY;
@@ -66,16 +66,18 @@ final class AttachmentLinks {
         }
     }
 
-    /** A fresh address for one of ours (§3.7), or a refusal; false when the frame is about something else. */
-    boolean onFrame(ServerFrame frame) {
+    /** An answer to a {@code getAttachment}: a fresh address (§3.7), or a refusal. */
+    @Override
+    public void answered(ServerFrame frame) {
         Link link = null;
         for (Link l : links) {
-            if (l.asking != null && l.asking.equals(frame.tracingId())) {
+            if (frame.tracingId().equals(l.asking)) {
                 link = l;
             }
         }
+        ctx.replies.done(frame.tracingId());
         if (link == null || !(frame instanceof ServerFrame.PresignedUrl || frame instanceof ServerFrame.ErrorReply)) {
-            return false;
+            return;
         }
         link.asking = null;
         if (frame instanceof ServerFrame.PresignedUrl url) {
@@ -89,13 +91,14 @@ final class AttachmentLinks {
             schedule(link, RENEW_AFTER_MILLIS);
             ctx.observer.transcriptChanged(transcript.rows(), false);
         }
-        return true; // a refusal (4008 expired, 4009 gone) leaves the row as it is
+        // a refusal (4008 expired, 4009 gone) leaves the row as it is
     }
 
     /** The transcript was emptied: nothing left to renew. */
     void forget() {
         for (Link l : links) {
             Ports.cancel(l.timer);
+            ctx.replies.done(l.asking);
         }
         links.clear();
     }
@@ -121,6 +124,7 @@ final class AttachmentLinks {
             return;
         }
         link.asking = ctx.ids.newId();
+        ctx.replies.await(link.asking, this);
         link.askedAt = ctx.scheduler.now();
         connection.send(new ClientFrame.AttachmentAction("getAttachment", ctx.store.token(), link.asking, link.id));
     }

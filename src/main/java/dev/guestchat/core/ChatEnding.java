@@ -14,10 +14,10 @@ import java.util.List;
  * waits for them, up to the same deadline; those still unanswered then are reported as not sent and the Clear goes.
  *
  * <p>Invariant: {@code clearTracingId} and {@code clearDeadline} are both set exactly while a Clear sent on the
- * live connection awaits its outcome; {@code sendsDeadline} is set exactly while an end waits for the customer's
+ * live connection awaits its outcome, and {@link Replies} names this part for that tracingId; {@code sendsDeadline} is set exactly while an end waits for the customer's
  * messages (no Clear is out then). In both cases the state is ENDING.
  */
-final class ChatEnding {
+final class ChatEnding implements Replies.Waiter {
     static final int CLEAR_CONFIRM_MILLIS = 5_000;
 
     private final SessionContext ctx;
@@ -34,11 +34,6 @@ final class ChatEnding {
 
     /** Callers of {@link #end} waiting for the outcome; empty when nobody asked. */
     private final List<EndCallback> waiting = new ArrayList<>();
-    /**
-     * The Clear in flight was sent by a page exit's {@code beforeunload} (Firefox closes the socket before
-     * {@code pagehide}); false once that end is settled or failed.
-     */
-    private boolean sentOnExit;
 
     ChatEnding(SessionContext ctx, GuestConnection connection, Conversation conversation) {
         this.ctx = ctx;
@@ -76,7 +71,7 @@ final class ChatEnding {
         sendsDeadline = Ports.cancel(sendsDeadline);
         sendUnsent();
         sendClear();
-        sentOnExit = true;
+        ctx.life.on(SessionLife.CLEARED_ON_EXIT);
     }
 
     /**
@@ -88,16 +83,11 @@ final class ChatEnding {
     void endOnExit(boolean sendNow, boolean closeNow) {
         if (sendNow) {
             sendUnsent();
-            clearTracingId = ctx.ids.newId();
+            clearIs(ctx.ids.newId());
             connection.send(clearFrame());
         }
         connection.leave(clearFrame(), closeNow);
         settle();
-    }
-
-    /** The Clear in flight left in {@code beforeunload}; {@code pagehide} then only minds its socket. */
-    boolean sentOnExit() {
-        return sentOnExit;
     }
 
     /**
@@ -152,7 +142,7 @@ final class ChatEnding {
     void connectionLost() {
         if (clearTracingId != null) {
             clearDeadline = Ports.cancel(clearDeadline);
-            clearTracingId = null;
+            clearIs(null);
             ctx.store.pendingEnd(true);
         }
     }
@@ -175,30 +165,36 @@ final class ChatEnding {
     }
 
     /**
-     * 429 for the Clear (the customer's last messages used up the service's rate): the same Clear goes again once
-     * the service allows, within the same deadline; false when the 429 is about something else.
+     * An answer to the Clear in flight. A 429 (the customer's last messages used up the
+     * service's rate): the same Clear goes again once the service allows, within the same deadline. An error: the
+     * end failed. Its Inbound copy only acknowledges it: SessionClearedEvent is the outcome (§5.4).
      */
-    boolean onTooManyRequests(ServerFrame.TooManyRequests tooMany) {
-        String tracingId = clearTracingId;
-        if (tracingId == null || !tracingId.equals(tooMany.tracingId())) {
+    @Override
+    public void answered(ServerFrame frame) {
+        if (frame instanceof ServerFrame.ErrorReply error) {
+            refused(error);
+        } else if (frame instanceof ServerFrame.TooManyRequests tooMany) {
+            String tracingId = clearTracingId;
+            ctx.scheduler.schedule(Math.max(1, tooMany.retryAfterSeconds()) * 1000, () -> {
+                if (tracingId.equals(clearTracingId) && connection.canSend()) { // still this Clear, unanswered
+                    connection.send(clearFrame());
+                }
+            });
+        }
+    }
+
+    /** An error no part waits for that says Clear is disabled (403 without the Clear's tracingId); false otherwise. */
+    boolean onClearDisabled(ServerFrame.ErrorReply error) {
+        if (!error.isClearDisabled()) {
             return false;
         }
-        ctx.scheduler.schedule(Math.max(1, tooMany.retryAfterSeconds()) * 1000, () -> {
-            if (tracingId.equals(clearTracingId) && connection.canSend()) { // still this Clear, unanswered
-                connection.send(clearFrame());
-            }
-        });
+        refused(error);
         return true;
     }
 
-    /** An error answering the Clear, or saying Clear is disabled; false when it is about something else. */
-    boolean onError(ServerFrame.ErrorReply error) {
-        String tracingId = error.tracingId();
-        if (!(tracingId != null && tracingId.equals(clearTracingId)) && !error.isClearDisabled()) {
-            return false;
-        }
+    private void refused(ServerFrame.ErrorReply error) {
         clearDeadline = Ports.cancel(clearDeadline);
-        clearTracingId = null;
+        clearIs(null);
         ctx.store.pendingEnd(false);
         if (error.code() == 403) {
             ctx.log.warn("guest-chat: Clear refused. Enable 'Conversation Clear' in the Messenger configuration.");
@@ -206,7 +202,6 @@ final class ChatEnding {
         } else {
             fail(new WidgetError(error.code(), "end-failed", error.text()));
         }
-        return true;
     }
 
     /**
@@ -217,8 +212,7 @@ final class ChatEnding {
         clearDeadline = Ports.cancel(clearDeadline);
         sendsDeadline = Ports.cancel(sendsDeadline);
         connection.cancelReconnect(); // nothing left to reconnect for
-        clearTracingId = null;
-        sentOnExit = false;
+        clearIs(null);
         ctx.store.forgetSession();
         ctx.life.on(SessionLife.ENDED);
         conversation.close();
@@ -227,6 +221,15 @@ final class ChatEnding {
     void destroy() {
         clearDeadline = Ports.cancel(clearDeadline);
         sendsDeadline = Ports.cancel(sendsDeadline);
+    }
+
+    /** The Clear in flight is now the one with this tracingId (null: none), and only its answer is awaited. */
+    private void clearIs(String tracingId) {
+        ctx.replies.done(clearTracingId);
+        clearTracingId = tracingId;
+        if (tracingId != null) {
+            ctx.replies.await(tracingId, this);
+        }
     }
 
     private ClientFrame clearFrame() {
@@ -241,20 +244,19 @@ final class ChatEnding {
     }
 
     private void sendClear() {
-        clearTracingId = ctx.ids.newId();
+        clearIs(ctx.ids.newId());
         ctx.life.on(SessionLife.ENDING);
         connection.send(clearFrame());
         Ports.cancel(clearDeadline);
         clearDeadline = ctx.scheduler.schedule(CLEAR_CONFIRM_MILLIS, () -> {
             clearDeadline = null;
-            clearTracingId = null;
+            clearIs(null);
             ctx.store.pendingEnd(false);
             fail(new WidgetError(0, "end-timeout", null));
         });
     }
 
     private void fail(WidgetError error) {
-        sentOnExit = false; // the page stayed and the end failed: a later exit decides afresh
         ctx.life.on(connection.isReadOnly() ? SessionLife.READ_ONLY
                 : connection.isConfigured() ? SessionLife.END_FAILED_CONNECTED : SessionLife.END_FAILED_OFFLINE);
         ctx.observer.error(error);

@@ -14,7 +14,7 @@ import java.util.List;
  * marks, the agent's messages, typing and Disconnect events (§3.3, §4.2), and the custom attributes that ride
  * with the next message.
  */
-final class Conversation {
+final class Conversation implements Replies.Waiter {
     static final int TYPING_DEFAULT_MILLIS = 5_000;
     /** What the service allows until a SessionResponse says otherwise (§4.1). */
     static final int DEFAULT_MAX_CUSTOM_DATA_BYTES = 2048;
@@ -38,6 +38,8 @@ final class Conversation {
     private Ports.Cancellable lateLook;
     /** Custom attributes for the next customer message; null when none are waiting. */
     private StringPairs customAttributes;
+    /** tracingIds of the queue's messages as last put in {@link Replies}; empty when none waits. */
+    private List<String> awaited = new ArrayList<>();
     /** {@code maxCustomDataBytes} from the last SessionResponse (§4.1). */
     private int maxCustomDataBytes = DEFAULT_MAX_CUSTOM_DATA_BYTES;
 
@@ -195,23 +197,47 @@ final class Conversation {
         sends.connectionLost();
     }
 
-    /** A StructuredMessage that is not an echo reply (§4.2). */
+    /**
+     * An answer to one of the customer's messages (they wait in {@link Replies} while the queue holds them): its
+     * Inbound copy, a rejection, or a 429.
+     */
+    @Override
+    public void answered(ServerFrame frame) {
+        if (frame instanceof ServerFrame.StructuredMessage echo) {
+            acknowledged(echo);
+        } else if (frame instanceof ServerFrame.ErrorReply error) {
+            rejected(error);
+        } else if (frame instanceof ServerFrame.TooManyRequests tooMany) {
+            // not accepted for now: the queue waits as long as the server asked
+            sends.retryAfter(tooMany.tracingId(), Math.max(1, tooMany.retryAfterSeconds()) * 1000);
+        }
+    }
+
+    /** The Inbound copy of one of the customer's messages: it arrived, with the server's id and time. */
+    private void acknowledged(ServerFrame.StructuredMessage echo) {
+        WireMessage m = echo.message();
+        Outbox.Pending own = sends.settle(echo.tracingId());
+        if (own == null) {
+            onMessage(echo); // settled by the history meanwhile: the row is there already, or comes as any copy's
+            return;
+        }
+        ChatEntry sent = transcript.get(own.tracingId());
+        ChatEntry base = sent != null ? sent : ChatEntry.fromWire(m);
+        ChatEntry acknowledged = base.acknowledged(m.id(), m.time(), m.content());
+        transcript.replace(own.tracingId(), acknowledged);
+        links.track(acknowledged, true);
+        ctx.observer.transcriptChanged(transcript.rows(), false);
+        ctx.store.active(true);
+    }
+
+    /** A StructuredMessage no part of this page waits for (§4.2): the agent's, a bot's, another tab's copy. */
     void onMessage(ServerFrame.StructuredMessage frame) {
         WireMessage m = frame.message();
-        String tracingId = frame.tracingId();
         if (m.inbound()) {
             if (m.hasPresence("Clear") || m.hasPresence("Join")) {
                 return; // acknowledgement only; SessionClearedEvent is the signal (§5.4)
             }
-            Outbox.Pending own = tracingId != null ? sends.settle(tracingId) : null;
-            if (own != null) {
-                ChatEntry sent = transcript.get(own.tracingId());
-                ChatEntry base = sent != null ? sent : ChatEntry.fromWire(m);
-                ChatEntry acknowledged = base.acknowledged(m.id(), m.time(), m.content());
-                transcript.replace(own.tracingId(), acknowledged);
-                links.track(acknowledged, true);
-                ctx.observer.transcriptChanged(transcript.rows(), false);
-            } else if (m.isDisplayable() && m.id() != null) {
+            if (m.isDisplayable() && m.id() != null) {
                 ChatEntry entry = ChatEntry.fromWire(m);
                 if (transcript.put(entry)) { // typed in another tab
                     links.track(entry, true);
@@ -253,23 +279,12 @@ final class Conversation {
         }
     }
 
-    /** Not accepted for now (429): the queue waits as long as the server asked. */
-    void onTooManyRequests(ServerFrame.TooManyRequests tooMany) {
-        if (tooMany.tracingId() != null) {
-            sends.retryAfter(tooMany.tracingId(), Math.max(1, tooMany.retryAfterSeconds()) * 1000);
-        }
-    }
-
-    /** An error answering one of the customer's messages; false when it is about something else. */
-    boolean onError(ServerFrame.ErrorReply error) {
+    /** An error answering one of the customer's messages. */
+    private void rejected(ServerFrame.ErrorReply error) {
         String tracingId = error.tracingId();
-        Outbox.Pending p = tracingId != null ? sends.find(tracingId) : null;
-        if (p == null) {
-            return false;
-        }
         if (error.code() == 5000 || (error.code() >= 500 && error.code() < 600)) {
             sends.retryAfter(tracingId, SendQueue.SERVER_RETRY_MILLIS); // the server failed, not the message
-            return true;
+            return;
         }
         sends.settle(tracingId);
         if (markFailed(tracingId)) {
@@ -279,7 +294,6 @@ final class Conversation {
             ctx.life.on(SessionLife.READ_ONLY);
         }
         ctx.observer.error(new WidgetError(error.code(), "message-rejected", error.text(), tracingId));
-        return true;
     }
 
     /** Customer messages are still waiting to be sent or answered. */
@@ -379,8 +393,15 @@ final class Conversation {
         return new ClientFrame.Prepared(ctx.store.token(), p.tracingId(), p.frame());
     }
 
-    /** The queue changed: storage gets its copy. */
+    /** The queue changed: storage gets its copy, and the answers awaited are those of the messages it holds. */
     private void save() {
-        saved.save(ctx.store.token(), sends.pending());
+        List<Outbox.Pending> pending = sends.pending();
+        saved.save(ctx.store.token(), pending);
+        List<String> ids = new ArrayList<>();
+        for (Outbox.Pending p : pending) {
+            ids.add(p.tracingId());
+        }
+        ctx.replies.awaitInstead(awaited, ids, this);
+        awaited = ids;
     }
 }

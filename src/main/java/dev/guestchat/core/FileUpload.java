@@ -16,7 +16,7 @@ import dev.guestchat.protocol.ServerFrame;
  * socket is asked for with {@code getAttachment} (an answer means the file passed). Every way out that is not the
  * file being sent is told to the customer.
  */
-final class FileUpload {
+final class FileUpload implements Replies.Waiter {
     // Where a pending file is (ints, not an enum: an enum's metadata costs the bundle more than these four words).
     /** {@code onAttachment} sent (or waiting for a connection); no upload address yet. */
     static final int ASKING = 0;
@@ -42,7 +42,7 @@ final class FileUpload {
     private Ports.LocalFile file;
     /** Our id for it (the service takes a client-chosen id, §3.6); null with {@code file}. */
     private String attachmentId;
-    /** tracingId of the last request about it, to match a string-class refusal; null with {@code file}. */
+    /** tracingId of the last request about it, awaited in {@link Replies}; null with {@code file}. */
     private String tracingId;
     /** The step it waits for; meaningless while {@code file} is null. */
     private int phase;
@@ -52,7 +52,10 @@ final class FileUpload {
     private Ports.Cancellable put;
     /** Verdict questions asked since the connection came back; 0 while none was needed. */
     private int verdictTries;
-    /** tracingId of the last deleteAttachment; its answer, or refusal (the file may be gone already), is not news. */
+    /**
+     * tracingId of the last deleteAttachment, awaited in {@link Replies} so that its answer, or refusal (the file may
+     * be gone already), is not news; null when none is out.
+     */
     private String deleting;
 
     FileUpload(SessionContext ctx, GuestConnection connection, Ports.FileUploader uploader) {
@@ -115,7 +118,9 @@ final class FileUpload {
         }
         put = Ports.cancel(put);
         if (phase != ASKING && connection.canSend()) { // the service has (or will have) the object: drop it
+            ctx.replies.done(deleting);
             deleting = ctx.ids.newId();
+            ctx.replies.await(deleting, this);
             connection.send(new ClientFrame.AttachmentAction("deleteAttachment", ctx.store.token(), deleting,
                     attachmentId));
         }
@@ -162,12 +167,32 @@ final class FileUpload {
         }
     }
 
-    /** Frames about our file; false when the frame is about something else. */
-    boolean onFrame(ServerFrame frame) {
-        if (deleting != null && deleting.equals(frame.tracingId())) {
+    /**
+     * An answer to one of our requests: the upload address, the verdict, a refusal, or the removal's answer.
+     */
+    @Override
+    public void answered(ServerFrame frame) {
+        if (frame.tracingId().equals(deleting)) {
+            ctx.replies.done(deleting);
             deleting = null;
-            return true;
+            return;
         }
+        if (file == null || onPush(frame)) {
+            return;
+        }
+        if (frame instanceof ServerFrame.UploadResult result && result.attachmentId() == null) {
+            result(result); // a verdict that names only the request
+        } else if (frame instanceof ServerFrame.ErrorReply error) {
+            if (error.code() == 4010 && phase == CHECKING && ++verdictTries < VERDICT_TRIES) {
+                ctx.scheduler.schedule(1_000, this::askVerdict); // still being checked: ask again in a while
+            } else {
+                fail(error.code());
+            }
+        }
+    }
+
+    /** Frames that name our file by its attachment id, whatever their tracingId; false when about something else. */
+    boolean onPush(ServerFrame frame) {
         if (file == null) {
             return false;
         }
@@ -179,32 +204,27 @@ final class FileUpload {
             }
             return true;
         }
-        if (frame instanceof ServerFrame.UploadResult result && (attachmentId.equals(result.attachmentId())
-                || result.attachmentId() == null && tracingId.equals(result.tracingId()))) {
-            if (result.ok()) {
-                put = Ports.cancel(put); // the verdict can overtake the PUT's own completion
-                ready();
-            } else {
-                fail(result.errorCode());
-            }
-            return true;
-        }
-        if (frame instanceof ServerFrame.ErrorReply error && tracingId.equals(error.tracingId())) {
-            if (error.code() == 4010 && phase == CHECKING && ++verdictTries < VERDICT_TRIES) {
-                ctx.scheduler.schedule(1_000, this::askVerdict); // still being checked: ask again in a while
-            } else {
-                fail(error.code());
-            }
+        if (frame instanceof ServerFrame.UploadResult result && attachmentId.equals(result.attachmentId())) {
+            result(result);
             return true;
         }
         return false;
+    }
+
+    private void result(ServerFrame.UploadResult result) {
+        if (result.ok()) {
+            put = Ports.cancel(put); // the verdict can overtake the PUT's own completion
+            ready();
+        } else {
+            fail(result.errorCode());
+        }
     }
 
     private void ask() {
         if (!connection.canSend()) {
             return; // asked on the next configured connection
         }
-        tracingId = ctx.ids.newId();
+        asking(ctx.ids.newId());
         connection.send(new ClientFrame.RequestUpload(ctx.store.token(), tracingId, attachmentId, file.name(),
                 file.type(), (int) file.size()));
     }
@@ -213,7 +233,7 @@ final class FileUpload {
         if (file == null || phase != CHECKING || !connection.canSend()) {
             return;
         }
-        tracingId = ctx.ids.newId();
+        asking(ctx.ids.newId());
         connection.send(new ClientFrame.AttachmentAction("getAttachment", ctx.store.token(), tracingId, attachmentId));
     }
 
@@ -263,9 +283,18 @@ final class FileUpload {
     private void clear() {
         file = null;
         attachmentId = null;
-        tracingId = null;
+        asking(null);
         verdictTries = 0;
         report();
+    }
+
+    /** The request about the file now out has this tracingId (null: none): only its answer is awaited. */
+    private void asking(String id) {
+        ctx.replies.done(tracingId);
+        tracingId = id;
+        if (id != null) {
+            ctx.replies.await(id, this);
+        }
     }
 
     private void report() {

@@ -261,6 +261,11 @@ public final class GuestSession {
 
     // ------------------------------------------------------------------ queries
 
+    /** How many answers the session's parts wait for (test hook: the table of replies does not grow). */
+    int awaitedReplies() {
+        return ctx.replies.size();
+    }
+
     public SessionState state() {
         return ctx.state();
     }
@@ -287,9 +292,27 @@ public final class GuestSession {
 
         @Override
         public void onFrame(ServerFrame frame) {
-            if (upload.onFrame(frame) || conversation.links().onFrame(frame)) {
-                return; // about a file: ours on its way, or a fresh address for one shown
+            Replies.Waiter waiter = isAnswer(frame) ? ctx.replies.waiterFor(frame.tracingId()) : null;
+            if (waiter != null) {
+                waiter.answered(frame);
+            } else if (!upload.onPush(frame)) {
+                onPush(frame);
             }
+            ending.sendsMoved();
+        }
+
+        /**
+         * The kinds of frame that answer a request. The events about the whole session (cleared, closed, expired)
+         * go by their kind whatever tracingId they carry.
+         */
+        private boolean isAnswer(ServerFrame frame) {
+            return frame instanceof ServerFrame.StructuredMessage || frame instanceof ServerFrame.ErrorReply
+                    || frame instanceof ServerFrame.TooManyRequests || frame instanceof ServerFrame.PresignedUrl
+                    || frame instanceof ServerFrame.UploadResult || frame instanceof ServerFrame.Unknown;
+        }
+
+        /** A frame no part waits for: a push, another tab's copy, or an answer to a request given up on. */
+        private void onPush(ServerFrame frame) {
             if (frame instanceof ServerFrame.StructuredMessage m) {
                 conversation.onMessage(m);
             } else if (frame instanceof ServerFrame.SessionCleared) {
@@ -306,10 +329,6 @@ public final class GuestSession {
                 ending.expired();
             } else if (frame instanceof ServerFrame.JwtResponse jwt) {
                 conversation.history().onJwt(jwt.jwt());
-            } else if (frame instanceof ServerFrame.TooManyRequests tooMany) {
-                if (!ending.onTooManyRequests(tooMany)) {
-                    conversation.onTooManyRequests(tooMany);
-                }
             } else if (frame instanceof ServerFrame.ErrorReply error) {
                 onError(error);
             } else if (frame instanceof ServerFrame.Unknown unknown && !unknown.frameClass().equals("AttachmentDeletedResponse")) {
@@ -317,11 +336,11 @@ public final class GuestSession {
             } else if (frame instanceof ServerFrame.Malformed malformed) {
                 ctx.log.warn("guest-chat: ignored malformed frame " + malformed.excerpt());
             }
-            ending.sendsMoved();
+            // a 429 nobody waits for slows down nothing: what it answered was given up on, or sent by another tab
         }
 
         private void onError(ServerFrame.ErrorReply error) {
-            if (typing.onError(error) || ending.onError(error) || conversation.onError(error)) {
+            if (ending.onClearDisabled(error)) {
                 return;
             }
             if (error.code() == 4006) {

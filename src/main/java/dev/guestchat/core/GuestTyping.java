@@ -10,7 +10,7 @@ import dev.guestchat.protocol.ServerFrame;
  * message is not typing. A deployment that does not take guest typing (its configuration says so, or it answered
  * a Typing event with 403) gets no more of them.
  */
-final class GuestTyping {
+final class GuestTyping implements Replies.Waiter {
     /** The least time between two Typing events (the SDK's {@code TYPING_INDICATOR_COOL_DOWN_MILLISECONDS}). */
     static final int COOL_DOWN_MILLIS = 5_000;
 
@@ -18,7 +18,7 @@ final class GuestTyping {
     private final GuestConnection connection;
     /** Clock time the last Typing event left; negative infinity when none has. */
     private double lastSentAt = Double.NEGATIVE_INFINITY;
-    /** tracingId of the last Typing event sent, to tell its refusal from other errors; null before the first. */
+    /** tracingId of the last Typing event sent, awaited in {@link Replies} for a refusal; null before the first. */
     private String lastTracingId;
     /** False once the deployment said it does not take guest typing: nothing more is sent in this widget's life. */
     private boolean allowed = true;
@@ -41,7 +41,9 @@ final class GuestTyping {
             return; // the agent already sees "typing" for this while
         }
         lastSentAt = now;
+        ctx.replies.done(lastTracingId); // only the latest refusal matters: they all say the same
         lastTracingId = ctx.ids.newId();
+        ctx.replies.await(lastTracingId, this);
         connection.send(new ClientFrame.SendTyping(ctx.store.token(), lastTracingId));
     }
 
@@ -50,14 +52,11 @@ final class GuestTyping {
         allowed = false;
     }
 
-    /** A refusal of our Typing event (403 when the deployment has it off); false when the error is about something else. */
-    boolean onError(ServerFrame.ErrorReply error) {
-        if (lastTracingId == null || !lastTracingId.equals(error.tracingId())) {
-            return false;
-        }
-        if (error.code() == 403) {
+    /** An answer to our Typing event: 403 when the deployment has it off. */
+    @Override
+    public void answered(ServerFrame frame) {
+        if (frame instanceof ServerFrame.ErrorReply error && error.code() == 403) {
             allowed = false; // quietly: the customer loses nothing, the agent only an indicator
         }
-        return true;
     }
 }

@@ -62,6 +62,10 @@ public final class KeyMap<V> {
         }
     }
 
+    public int size() {
+        return size;
+    }
+
     public boolean isEmpty() {
         return size == 0;
     }

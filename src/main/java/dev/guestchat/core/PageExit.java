@@ -17,9 +17,7 @@ final class PageExit {
 
     /** When a same-site navigation was last seen coming (link click, form submit, navigate); 0 = never. */
     private double sameSiteNavigationAt;
-    /** The socket was closed in pagehide to keep the conversation; reconnect on pageshow. */
-    private boolean pausedForPageHide;
-    /** The token this page chatted on when it was cached; null unless {@link #pausedForPageHide}. */
+    /** The token this page chatted on when pagehide paused it (SessionLife.EXIT_PAUSED); null when not paused. */
     private String pausedToken;
 
     PageExit(SessionContext ctx, Ports.TabPresence tabs, GuestConnection connection, Conversation conversation,
@@ -50,7 +48,7 @@ final class PageExit {
 
     /** See {@link GuestSession#pageHidden(boolean)}. */
     int pageHidden(boolean persisted) {
-        boolean clearAlreadySent = ending.sentOnExit();
+        boolean clearAlreadySent = ctx.life.exit() == SessionLife.EXIT_CLEAR_SENT;
         int decision = clearAlreadySent
                 ? PageExitPolicy.END_NOW // the Clear left in beforeunload: only its socket is left to mind
                 : decide();
@@ -60,7 +58,6 @@ final class PageExit {
             ctx.store.pendingEnd(true);
         } else if (decision == PageExitPolicy.CLOSE_SOCKET) {
             connection.drop();
-            pausedForPageHide = true;
             pausedToken = ctx.store.token();
             ctx.life.on(SessionLife.PAUSED);
         } else {
@@ -88,10 +85,10 @@ final class PageExit {
     void pageShown() {
         connection.forgetExit(); // restored before its exit completed: the repeat is moot
         conversation.dropTakenOver();
-        if (!pausedForPageHide || connection.hasSocket()) {
+        if (ctx.life.exit() != SessionLife.EXIT_PAUSED || connection.hasSocket()) {
             return;
         }
-        pausedForPageHide = false;
+        ctx.life.on(SessionLife.SHOWN);
         String shown = pausedToken;
         pausedToken = null;
         if (shown != null && !shown.equals(ctx.store.token()) && ctx.state() != SessionState.ENDED) {

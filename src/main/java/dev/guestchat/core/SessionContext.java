@@ -2,7 +2,8 @@ package dev.guestchat.core;
 
 /**
  * What every part of one session shares: its configuration, the ports it needs from the page, the stored session,
- * the observer, and the session's life ({@link SessionLife}: the one state the customer sees, DESIGN.md §2).
+ * the observer, the session's life ({@link SessionLife}: the one state the customer sees, DESIGN.md §2) and the
+ * table of answers awaited ({@link Replies}).
  */
 final class SessionContext {
     final SessionConfig config;
@@ -13,6 +14,8 @@ final class SessionContext {
     final Ports.Log log;
     /** The one state the customer sees, and the table of what may change it. */
     final SessionLife life;
+    /** Which part waits for the answer to each frame this page sent, by tracingId. */
+    final Replies replies = new Replies();
 
     SessionContext(SessionConfig config, Ports.Scheduler scheduler, Ports.IdSource ids, SessionStore store,
                    SessionObserver observer, Ports.Log log) {

@@ -14,6 +14,10 @@ package dev.guestchat.core;
  *   '=' the state stays (allowed, nothing to report)    '-' not allowed: a bug
  * </pre>
  * Every change is reported to the observer exactly once.
+ *
+ * <p>Beside the state it keeps what a page exit left for the exit's later events and for a page coming back from
+ * the back/forward cache ({@link #exit()}); any change of state ends that, so it never outlives the state it was
+ * made in.
  */
 final class SessionLife {
     /** The letters of the table, one per state in {@link SessionState} order. */
@@ -51,6 +55,18 @@ final class SessionLife {
     static final int START_NEW = 11 * WIDTH;
     /** The set-up cannot work (no or an unknown deployment). */
     static final int FAILED = 12 * WIDTH;
+    /** The end under way is a page exit's, its Clear sent in {@code beforeunload}: {@code pagehide} only minds its socket. */
+    static final int CLEARED_ON_EXIT = 13 * WIDTH;
+    /** The page paused by a {@code pagehide} is shown again: it reconnects as the page it was. */
+    static final int SHOWN = 14 * WIDTH;
+
+    // What a page exit left behind ({@link #exit()}); EXIT_NONE after any change of state.
+    /** Nothing: no exit under way, or the page stayed. */
+    static final int EXIT_NONE = 0;
+    /** The Clear of the end under way left in {@code beforeunload} (Firefox closes the socket before pagehide). */
+    static final int EXIT_CLEAR_SENT = 1;
+    /** {@code pagehide} closed the socket to keep the conversation (a cached page, or another tab holds it). */
+    static final int EXIT_PAUSED = 2;
 
     /** One row of {@link #WIDTH} cells per event, in the order of the events above (its test reads it too). */
     static final String TABLE =
@@ -67,12 +83,16 @@ final class SessionLife {
             + "-SSSS-S=-"  // SUSPENDED
             + "=IIII-I--"  // PAUSED
             + "=IIIIIII="  // START_NEW
-            + "FFFFFFFF="; // FAILED
+            + "FFFFFFFF="  // FAILED
+            + "----=----"  // CLEARED_ON_EXIT
+            + "=--------"; // SHOWN
 
     private final SessionObserver observer;
     private final Ports.Log log;
     /** What the customer sees now; IDLE until the first event, and again after {@link #forget()}. */
     private SessionState state = SessionState.IDLE;
+    /** What the last page exit left in this state: an EXIT_ value (CLEAR_SENT only while ENDING, PAUSED while IDLE). */
+    private int exit = EXIT_NONE;
 
     SessionLife(SessionObserver observer, Ports.Log log) {
         this.observer = observer;
@@ -81,6 +101,11 @@ final class SessionLife {
 
     SessionState state() {
         return state;
+    }
+
+    /** What a page exit left behind in the current state: one of the EXIT_ values. */
+    int exit() {
+        return exit;
     }
 
     /** The conversation is over or cannot go on: nothing may reconnect by itself. */
@@ -102,8 +127,12 @@ final class SessionLife {
             SessionState to = SessionState.values()[LETTERS.indexOf(next)];
             if (to != state) {
                 state = to;
+                exit = EXIT_NONE;
                 observer.stateChanged(to);
             }
+        }
+        if (event == CLEARED_ON_EXIT || event == PAUSED || event == SHOWN) {
+            exit = event == CLEARED_ON_EXIT ? EXIT_CLEAR_SENT : event == PAUSED ? EXIT_PAUSED : EXIT_NONE;
         }
         return true;
     }
@@ -111,5 +140,6 @@ final class SessionLife {
     /** The widget is being destroyed: back to IDLE without telling anyone (nobody is listening any more). */
     void forget() {
         state = SessionState.IDLE;
+        exit = EXIT_NONE;
     }
 }

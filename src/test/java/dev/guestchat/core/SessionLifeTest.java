@@ -23,7 +23,7 @@ class SessionLifeTest {
             SessionLife.CONFIGURED, SessionLife.READ_ONLY, SessionLife.ENDING,
             SessionLife.ENDED, SessionLife.END_FAILED_CONNECTED,
             SessionLife.END_FAILED_OFFLINE, SessionLife.SUSPENDED, SessionLife.PAUSED, SessionLife.START_NEW,
-            SessionLife.FAILED);
+            SessionLife.FAILED, SessionLife.CLEARED_ON_EXIT, SessionLife.SHOWN);
 
     final Fakes.Observer seen = new Fakes.Observer();
     final List<String> bugs = new ArrayList<>();
@@ -139,6 +139,57 @@ class SessionLifeTest {
     void anEndUnderWayStaysInSightWhileTheSocketComesAndGoes() {
         for (int event : List.of(SessionLife.OPENING, SessionLife.RETRYING, SessionLife.LOST, SessionLife.CONFIGURED)) {
             assertEquals(SessionState.ENDING, next(SessionState.ENDING, event), "event " + event / SessionLife.WIDTH);
+        }
+    }
+
+    @Test
+    void whatAnExitLeftLastsAsLongAsItsStateAndNoLonger() {
+        SessionLife life = at(SessionState.CONNECTED);
+        life.on(SessionLife.ENDING);
+        assertTrue(life.on(SessionLife.CLEARED_ON_EXIT));
+        assertEquals(SessionLife.EXIT_CLEAR_SENT, life.exit());
+        for (int event : List.of(SessionLife.LOST, SessionLife.OPENING, SessionLife.CONFIGURED)) {
+            life.on(event);
+            assertEquals(SessionLife.EXIT_CLEAR_SENT, life.exit(), "the socket comes and goes, the end stays the exit's");
+        }
+        life.on(SessionLife.END_FAILED_CONNECTED);
+        assertEquals(SessionLife.EXIT_NONE, life.exit(), "the page stayed and the end failed: a later exit decides afresh");
+
+        life.on(SessionLife.PAUSED);
+        assertEquals(SessionState.IDLE, life.state());
+        assertEquals(SessionLife.EXIT_PAUSED, life.exit());
+        assertTrue(life.on(SessionLife.SHOWN));
+        assertEquals(SessionLife.EXIT_NONE, life.exit());
+        life.on(SessionLife.PAUSED);
+        life.on(SessionLife.OPENING);
+        assertEquals(SessionLife.EXIT_NONE, life.exit(), "a socket opened while hidden: nothing is paused any more");
+    }
+
+    @Test
+    void everyChangeOfStateForgetsTheExit() {
+        for (SessionState from : SessionState.values()) {
+            for (int event : EVENTS) {
+                SessionState to = next(from, event);
+                if (to == null || to == from || event == SessionLife.PAUSED) {
+                    continue; // PAUSED leaves its own mark
+                }
+                SessionLife life = at(from);
+                if (from == SessionState.ENDING) {
+                    life.on(SessionLife.CLEARED_ON_EXIT);
+                } else if (from == SessionState.IDLE) {
+                    life.on(SessionLife.PAUSED);
+                }
+                life.on(event);
+                assertEquals(SessionLife.EXIT_NONE, life.exit(), from + " on event " + event / SessionLife.WIDTH);
+            }
+        }
+    }
+
+    @Test
+    void anExitClearIsOnlyEverAnEndUnderWayAndOnlyAPausedPageIsShown() {
+        for (SessionState from : SessionState.values()) {
+            assertEquals(from == SessionState.ENDING ? from : null, next(from, SessionLife.CLEARED_ON_EXIT), from.toString());
+            assertEquals(from == SessionState.IDLE ? from : null, next(from, SessionLife.SHOWN), from.toString());
         }
     }
 
