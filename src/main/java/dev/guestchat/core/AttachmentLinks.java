@@ -123,8 +123,7 @@ final class AttachmentLinks implements Replies.Waiter {
             schedule(link, RETRY_MILLIS); // no live connection: ask once there is one
             return;
         }
-        link.asking = ctx.ids.newId();
-        ctx.replies.await(link.asking, this);
+        link.asking = ctx.replies.instead(link.asking, ctx.ids.newId(), this); // one that went unanswered is moot
         link.askedAt = ctx.scheduler.now();
         connection.send(new ClientFrame.AttachmentAction("getAttachment", ctx.store.token(), link.asking, link.id));
     }

@@ -225,11 +225,7 @@ final class ChatEnding implements Replies.Waiter {
 
     /** The Clear in flight is now the one with this tracingId (null: none), and only its answer is awaited. */
     private void clearIs(String tracingId) {
-        ctx.replies.done(clearTracingId);
-        clearTracingId = tracingId;
-        if (tracingId != null) {
-            ctx.replies.await(tracingId, this);
-        }
+        clearTracingId = ctx.replies.instead(clearTracingId, tracingId, this);
     }
 
     private ClientFrame clearFrame() {

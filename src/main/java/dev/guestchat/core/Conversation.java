@@ -38,8 +38,6 @@ final class Conversation implements Replies.Waiter {
     private Ports.Cancellable lateLook;
     /** Custom attributes for the next customer message; null when none are waiting. */
     private StringPairs customAttributes;
-    /** tracingIds of the queue's messages as last put in {@link Replies}; empty when none waits. */
-    private List<String> awaited = new ArrayList<>();
     /** {@code maxCustomDataBytes} from the last SessionResponse (§4.1). */
     private int maxCustomDataBytes = DEFAULT_MAX_CUSTOM_DATA_BYTES;
 
@@ -397,11 +395,6 @@ final class Conversation implements Replies.Waiter {
     private void save() {
         List<Outbox.Pending> pending = sends.pending();
         saved.save(ctx.store.token(), pending);
-        List<String> ids = new ArrayList<>();
-        for (Outbox.Pending p : pending) {
-            ids.add(p.tracingId());
-        }
-        ctx.replies.awaitInstead(awaited, ids, this);
-        awaited = ids;
+        ctx.replies.awaitMessages(pending, this);
     }
 }

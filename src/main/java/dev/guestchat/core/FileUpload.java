@@ -118,9 +118,7 @@ final class FileUpload implements Replies.Waiter {
         }
         put = Ports.cancel(put);
         if (phase != ASKING && connection.canSend()) { // the service has (or will have) the object: drop it
-            ctx.replies.done(deleting);
-            deleting = ctx.ids.newId();
-            ctx.replies.await(deleting, this);
+            deleting = ctx.replies.instead(deleting, ctx.ids.newId(), this);
             connection.send(new ClientFrame.AttachmentAction("deleteAttachment", ctx.store.token(), deleting,
                     attachmentId));
         }
@@ -173,8 +171,7 @@ final class FileUpload implements Replies.Waiter {
     @Override
     public void answered(ServerFrame frame) {
         if (frame.tracingId().equals(deleting)) {
-            ctx.replies.done(deleting);
-            deleting = null;
+            deleting = ctx.replies.instead(deleting, null, this);
             return;
         }
         if (file == null || onPush(frame)) {
@@ -290,11 +287,7 @@ final class FileUpload implements Replies.Waiter {
 
     /** The request about the file now out has this tracingId (null: none): only its answer is awaited. */
     private void asking(String id) {
-        ctx.replies.done(tracingId);
-        tracingId = id;
-        if (id != null) {
-            ctx.replies.await(id, this);
-        }
+        tracingId = ctx.replies.instead(tracingId, id, this);
     }
 
     private void report() {

@@ -41,9 +41,8 @@ final class GuestTyping implements Replies.Waiter {
             return; // the agent already sees "typing" for this while
         }
         lastSentAt = now;
-        ctx.replies.done(lastTracingId); // only the latest refusal matters: they all say the same
-        lastTracingId = ctx.ids.newId();
-        ctx.replies.await(lastTracingId, this);
+        // only the latest refusal matters: they all say the same
+        lastTracingId = ctx.replies.instead(lastTracingId, ctx.ids.newId(), this);
         connection.send(new ClientFrame.SendTyping(ctx.store.token(), lastTracingId));
     }
 

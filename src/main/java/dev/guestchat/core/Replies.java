@@ -1,6 +1,7 @@
 package dev.guestchat.core;
 
 import dev.guestchat.protocol.ServerFrame;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,11 +23,8 @@ final class Replies {
 
     /** The part waiting for each tracingId; an entry leaves when its part has its answer or stopped waiting. */
     private final KeyMap<Waiter> waiting = new KeyMap<>();
-
-    /** {@code waiter} sent a frame with this tracingId and waits for its answer. */
-    void await(String tracingId, Waiter waiter) {
-        waiting.put(tracingId, waiter);
-    }
+    /** tracingIds of the customer's messages as the queue last held them; empty when none waits. */
+    private final List<String> messages = new ArrayList<>();
 
     /** Nobody waits for this tracingId any more (null: nothing to do). */
     void done(String tracingId) {
@@ -35,13 +33,27 @@ final class Replies {
         }
     }
 
-    /** {@code waiter} waited for the answers to {@code before} and now waits for those to {@code now}. */
-    void awaitInstead(List<String> before, List<String> now, Waiter waiter) {
-        for (String id : before) {
+    /**
+     * {@code waiter} stops waiting for {@code before} and waits for {@code now} instead (either may be null);
+     * returns {@code now}, for the field that keeps it.
+     */
+    String instead(String before, String now, Waiter waiter) {
+        done(before);
+        if (now != null) {
+            waiting.put(now, waiter);
+        }
+        return now;
+    }
+
+    /** The customer's messages the queue holds now: their answers, and only theirs, are awaited by {@code waiter}. */
+    void awaitMessages(List<Outbox.Pending> pending, Waiter waiter) {
+        for (String id : messages) {
             waiting.remove(id);
         }
-        for (String id : now) {
-            waiting.put(id, waiter);
+        messages.clear();
+        for (Outbox.Pending p : pending) {
+            messages.add(p.tracingId());
+            waiting.put(p.tracingId(), waiter);
         }
     }
 
