@@ -14,8 +14,9 @@ import java.util.List;
  * waits for them, up to the same deadline; those still unanswered then are reported as not sent and the Clear goes.
  *
  * <p>Invariant: {@code clearTracingId} and {@code clearDeadline} are both set exactly while a Clear sent on the
- * live connection awaits its outcome, and {@link Replies} names this part for that tracingId; {@code sendsDeadline} is set exactly while an end waits for the customer's
- * messages (no Clear is out then). In both cases the state is ENDING.
+ * live connection awaits its outcome, and {@link Replies} names this part for that tracingId; {@code sendsDeadline}
+ * is set exactly while an end waits for the customer's messages (no Clear is out then). In both cases the state is
+ * ENDING.
  */
 final class ChatEnding implements Replies.Waiter {
     static final int CLEAR_CONFIRM_MILLIS = 5_000;
