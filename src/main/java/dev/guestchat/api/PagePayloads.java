@@ -4,6 +4,7 @@ import dev.guestchat.core.ChatEntry;
 import dev.guestchat.core.SessionState;
 import dev.guestchat.core.UploadStatus;
 import dev.guestchat.core.WidgetError;
+import dev.guestchat.ui.FailureTexts;
 import dev.guestchat.ui.Strings;
 
 /**
@@ -13,8 +14,6 @@ import dev.guestchat.ui.Strings;
  * {@code uploads-allowed}.
  */
 final class PagePayloads implements SessionEvents {
-    /** The English words of every failure (a page with its own UI may show them, or its own by {@code reason}). */
-    private final Strings english = new Strings("en");
     private final EventHub listeners;
 
     PagePayloads(EventHub listeners) {
@@ -23,15 +22,14 @@ final class PagePayloads implements SessionEvents {
 
     /** The customer's words for a failure: the catalogue's for its reason, else the service's text, else a generic one. */
     String text(WidgetError error) {
-        return text(error, english);
+        String text = FailureTexts.english(FailureTexts.key(error.reason(), error.code()));
+        return text != null ? text : error.message() != null ? error.message() : FailureTexts.english("server-error");
     }
 
+    /** The same in the panel's language. */
     static String text(WidgetError error, Strings strings) {
         String text = strings.error(error.reason(), error.code());
-        if (text == null) {
-            text = error.message() != null ? error.message() : strings.get("server-error");
-        }
-        return text;
+        return text != null ? text : error.message() != null ? error.message() : strings.get("server-error");
     }
 
     @Override

@@ -14,7 +14,10 @@ public final class Strings {
     /** Languages written right to left. */
     static final String RTL = "ar";
 
-    /** English, as key/value pairs. {@code {n}} is replaced by a number. */
+    /**
+     * The panel's English labels, as key/value pairs ({@link FailureTexts#EN} has the failures'). {@code {n}} is
+     * replaced by a number.
+     */
     public static final String[] EN = {
         "title", "Chat with us",
         "launcher", "Open chat",
@@ -49,16 +52,6 @@ public final class Strings {
         "assistant", "Assistant",
         "sending", "Sending…",
         "notSent", "Not sent",
-        "clear-disabled", "Ending the chat isn't available here. You can simply close this window; an agent will see your messages.",
-        "end-timeout", "The chat could not be ended. Please try again.",
-        "end-failed", "The chat could not be ended. Please try again.",
-        "unreachable", "Can't reach the chat service. Retrying…",
-        "connection-lost", "Connection lost. Reconnecting…",
-        "connection-closed", "This chat was opened in another window. Open it here to continue.",
-        "session-expired", "This chat expired. Start a new chat to continue.",
-        "cannot-send", "Messages can't be sent right now.",
-        "read-only", "This conversation has ended. Start a new chat to write again.",
-        "too-long", "That message is too long to send.",
         "attach", "Attach a file",
         "removeFile", "Remove file",
         "uploading", "Uploading",
@@ -66,16 +59,6 @@ public final class Strings {
         "cardOf", "{n} of {1}",
         "prevCard", "Previous card",
         "nextCard", "Next card",
-        "upload-refused", "This file can't be sent: its type isn't accepted here.",
-        "upload-too-big", "This file is too large to send.",
-        "upload-failed", "The file could not be sent. Please try again.",
-        "upload-busy", "Please wait until the file has uploaded.",
-        "message-rejected", "That message could not be sent.",
-        "message-not-sent", "Some messages could not be sent before the chat ended.",
-        "outbox-full", "Too many messages are still being sent. Please wait a moment.",
-        "server-error", "The chat service reported an error.",
-        "missing-deployment-id", "Chat is not available: the page did not configure a deployment.",
-        "unknown-deployment", "Chat is not available: this site's chat is not set up.",
     };
 
     /** The language in use ({@code en}, {@code de}, …); changed only by {@link #reset}. */
@@ -84,9 +67,12 @@ public final class Strings {
 
     public Strings(String language) {
         this.language = language;
-        for (int i = 0; i < EN.length; i += 2) {
-            table.put(EN[i], EN[i + 1]);
-        }
+        english();
+    }
+
+    /** Every key with its English text: the labels and the failures. */
+    private void english() {
+        table.putAll(StringPairs.of(EN)).putAll(StringPairs.of(FailureTexts.EN));
     }
 
     /** Applies a catalogue or a host's overrides; unknown keys are kept (harmless), null values ignored. */
@@ -116,9 +102,7 @@ public final class Strings {
 
     /** The message for a failure, by its reason and code; null when the catalogue has none. */
     public String error(String reason, int code) {
-        String key = code == 409 ? "read-only" : code == 4011 ? "too-long" : code == 4002 ? "upload-too-big"
-                : reason.equals("origin-not-allowed") ? "unreachable" : reason; // still retrying: the customer can only wait
-        return table.get(key);
+        return table.get(FailureTexts.key(reason, code));
     }
 
     public String language() {
@@ -128,9 +112,7 @@ public final class Strings {
     /** Switches to another language (the deployment's configuration said so): English again, until its catalogue comes. */
     public void reset(String language) {
         this.language = language;
-        for (int i = 0; i < EN.length; i += 2) {
-            table.put(EN[i], EN[i + 1]);
-        }
+        english();
     }
 
     public boolean rightToLeft() {

@@ -18,10 +18,18 @@ import tools.jackson.databind.JsonNode;
 
 /** The message catalogues: complete, placeholder-safe, and chosen the way a browser's preferences say. */
 class StringsTest {
+    /** The whole English catalogue: the panel's labels and the failures' words. */
+    static String[] english() {
+        String[] all = java.util.Arrays.copyOf(Strings.EN, Strings.EN.length + FailureTexts.EN.length);
+        System.arraycopy(FailureTexts.EN, 0, all, Strings.EN.length, FailureTexts.EN.length);
+        return all;
+    }
+
     static TreeSet<String> englishKeys() {
         TreeSet<String> keys = new TreeSet<>();
-        for (int i = 0; i < Strings.EN.length; i += 2) {
-            keys.add(Strings.EN[i]);
+        String[] english = english();
+        for (int i = 0; i < english.length; i += 2) {
+            keys.add(english[i]);
         }
         return keys;
     }
@@ -33,10 +41,11 @@ class StringsTest {
         TreeSet<String> keys = new TreeSet<>();
         catalogue.propertyNames().forEach(keys::add);
         assertEquals(englishKeys(), keys);
-        for (int i = 0; i < Strings.EN.length; i += 2) {
-            String translated = catalogue.path(Strings.EN[i]).asString();
-            assertFalse(translated.isBlank(), lang + ": " + Strings.EN[i]);
-            assertEquals(Strings.EN[i + 1].contains("{n}"), translated.contains("{n}"), lang + ": " + Strings.EN[i]);
+        String[] english = english();
+        for (int i = 0; i < english.length; i += 2) {
+            String translated = catalogue.path(english[i]).asString();
+            assertFalse(translated.isBlank(), lang + ": " + english[i]);
+            assertEquals(english[i + 1].contains("{n}"), translated.contains("{n}"), lang + ": " + english[i]);
         }
     }
 
@@ -47,6 +56,7 @@ class StringsTest {
                 + Files.readString(Path.of("src/main/java/dev/guestchat/ui/ChatPanel.java"))
                 + Files.readString(Path.of("src/main/java/dev/guestchat/ui/RowView.java"))
                 + Files.readString(Path.of("src/main/java/dev/guestchat/ui/Strings.java")).replaceAll("(?s)EN = \\{.*?\\};", "")
+                + Files.readString(Path.of("src/main/java/dev/guestchat/ui/FailureTexts.java")).replaceAll("(?s)EN = \\{.*?\\};", "")
                 + coreSources();
         List<String> unused = new ArrayList<>();
         for (String key : englishKeys()) {
