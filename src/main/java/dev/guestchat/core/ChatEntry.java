@@ -26,18 +26,30 @@ public record ChatEntry(String key, Sender sender, String name, String text, Str
         return content.quickReplies();
     }
 
-    public enum Sender {
-        CUSTOMER("customer"), AGENT("agent"), BOT("bot"), SYSTEM("system");
+    /** Who wrote a row (constants, not an enum, as {@link SessionState} says why). */
+    public static final class Sender {
+        public static final Sender CUSTOMER = new Sender("customer");
+        public static final Sender AGENT = new Sender("agent");
+        public static final Sender BOT = new Sender("bot");
+        public static final Sender SYSTEM = new Sender("system");
 
         /** The name hosts see in {@code message} events and the CSS class suffix. */
         public final String wire;
 
-        Sender(String wire) {
+        private Sender(String wire) {
             this.wire = wire;
         }
     }
 
-    public enum Delivery { SENDING, DELIVERED, FAILED }
+    /** Where a customer's row is on its way (constants, not an enum, as {@link SessionState} says why). */
+    public static final class Delivery {
+        public static final Delivery SENDING = new Delivery();
+        public static final Delivery DELIVERED = new Delivery();
+        public static final Delivery FAILED = new Delivery();
+
+        private Delivery() {
+        }
+    }
 
     /** A note from the widget itself; {@code text} is a message-catalogue key (the UI translates it). */
     public static ChatEntry system(String key, String text) {

@@ -118,13 +118,13 @@ final class SessionLife {
      * (a bug, reported), and the state stays.
      */
     boolean on(int event) {
-        char next = TABLE.charAt(event + state.ordinal());
+        char next = TABLE.charAt(event + state.column);
         if (next == '-') {
             log.bug("guest-chat: no transition from " + state.wire + " on event " + event / WIDTH);
             return false;
         }
         if (next != '=') {
-            SessionState to = SessionState.values()[LETTERS.indexOf(next)];
+            SessionState to = SessionState.BY_COLUMN[LETTERS.indexOf(next)];
             if (to != state) {
                 state = to;
                 exit = EXIT_NONE;

@@ -125,12 +125,14 @@ public sealed interface ClientFrame {
         }
     }
 
-    enum PresenceType {
-        JOIN("Join"), CLEAR("Clear");
+    /** The Presence event's type (constants, not an enum: an enum's names and base class would cost the bundle). */
+    final class PresenceType {
+        public static final PresenceType JOIN = new PresenceType("Join");
+        public static final PresenceType CLEAR = new PresenceType("Clear");
 
         private final String wire;
 
-        PresenceType(String wire) {
+        private PresenceType(String wire) {
             this.wire = wire;
         }
 

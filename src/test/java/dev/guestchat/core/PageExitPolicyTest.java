@@ -9,25 +9,26 @@ class PageExitPolicyTest {
     @Test
     void everyCombination() {
         int checked = 0;
-        for (EndOnPageExit mode : EndOnPageExit.values()) {
+        for (EndOnPageExit mode : new EndOnPageExit[] {EndOnPageExit.LEAVE, EndOnPageExit.ALWAYS, EndOnPageExit.NEVER}) {
             for (int bits = 0; bits < 16; bits++) {
                 boolean active = (bits & 1) != 0;
                 boolean open = (bits & 2) != 0;
                 boolean otherTabs = (bits & 4) != 0;
                 boolean sameSite = (bits & 8) != 0;
-                boolean leaves = switch (mode) {
-                    case NEVER -> false;
-                    case ALWAYS -> !otherTabs;
-                    case LEAVE -> !otherTabs && !sameSite;
-                };
+                boolean leaves = mode == EndOnPageExit.NEVER ? false
+                        : mode == EndOnPageExit.ALWAYS ? !otherTabs : !otherTabs && !sameSite;
                 int expected = active && leaves ? (open ? PageExitPolicy.END_NOW : PageExitPolicy.END_LATER)
                         : (open ? PageExitPolicy.CLOSE_SOCKET : PageExitPolicy.NOTHING);
                 assertEquals(expected, PageExitPolicy.decide(mode, active, open, otherTabs, sameSite),
-                        mode + " active=" + active + " open=" + open + " otherTabs=" + otherTabs + " sameSite=" + sameSite);
+                        name(mode) + " active=" + active + " open=" + open + " otherTabs=" + otherTabs + " sameSite=" + sameSite);
                 checked++;
             }
         }
         assertEquals(48, checked);
+    }
+
+    static String name(EndOnPageExit mode) {
+        return mode == EndOnPageExit.LEAVE ? "LEAVE" : mode == EndOnPageExit.ALWAYS ? "ALWAYS" : "NEVER";
     }
 
     @Test
