@@ -64,9 +64,20 @@ class BundleTest {
     }
 
     @Test
-    void theFirstStageCarriesNoJavaObjectFormatting() throws IOException {
-        assertFalse(Files.readString(FIRST_STAGE).contains("<java_object>"), "FirstStageObjectToString ran");
-        assertTrue(Files.readString(FULL).contains("<java_object>"), "the full widget keeps the class library's");
+    void noBundleCarriesJavaObjectFormatting() throws IOException {
+        for (Path bundle : List.of(FIRST_STAGE, FULL, HEADLESS)) {
+            assertFalse(Files.readString(bundle).contains("<java_object>"), bundle + ": ConstantObjectToString ran");
+        }
+    }
+
+    /** A page that draws its own chat gets the failures' words, and carries none of the panel's labels. */
+    @Test
+    void theHeadlessSessionCarriesTheFailureTextsAndNoPanelLabels() throws IOException {
+        String js = Files.readString(HEADLESS);
+        assertTrue(js.contains("The chat service reported an error."), "a failure's English words");
+        for (String label : List.of("Open chat", "Minimise chat", "Type a message", "Show earlier messages")) {
+            assertFalse(js.contains(label), "headless must not carry the label " + label);
+        }
     }
 
     private static String between(String text, String start, String end) {
