@@ -19,7 +19,8 @@
       var li = el('li'); var b = el('button');
       b.type = 'button'; b.setAttribute('aria-current', String(c.id === selected));
       b.appendChild(el('span', 'state ' + c.state, c.state));
-      b.appendChild(document.createTextNode(' ' + c.deploymentId + ' · ' + c.transcript.length + ' lines'));
+      b.appendChild(document.createTextNode(' ' + (c.customer ? c.customer + ' (signed in) · ' : '')
+        + c.deploymentId + ' · ' + c.transcript.length + ' lines'));
       b.appendChild(el('div', 'token', c.id + (c.guestConnections ? ' · customer connected' : ' · customer gone')));
       b.addEventListener('click', function () { selected = c.id; refresh(); });
       li.appendChild(b); list.appendChild(li);

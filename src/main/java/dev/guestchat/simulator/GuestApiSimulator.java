@@ -26,6 +26,8 @@ public final class GuestApiSimulator implements AutoCloseable {
     private final AgentControl agent;
     /** Guests' and agents' files; emptied by {@link #reset()}. */
     private final SimAttachments attachments;
+    /** The identity provider and token service of signed-in customers; emptied by {@link #reset()}. */
+    private final SimAuth auth;
     private final Javalin app;
 
     /** A directory served as static files under {@code urlPrefix}, with extra response headers (e.g. a CSP). */
@@ -45,8 +47,12 @@ public final class GuestApiSimulator implements AutoCloseable {
         wire = new SimWire(state, json, log);
         attachments = new SimAttachments(state, wire, log);
         Routing routing = new Routing(state, wire, log, attachments);
+        auth = new SimAuth(state);
+        ConnectionBinding binding = new ConnectionBinding(state, wire);
+        SignedInSessions signedIn = new SignedInSessions(state, wire, routing, log, auth, binding);
+        AuthEndpoints tokens = new AuthEndpoints(state, auth, signedIn, json);
         GuestProtocol protocol = new GuestProtocol(state, wire, routing, FrameValidator.load(json), jwt, log, json,
-                attachments);
+                attachments, binding, signedIn);
         HistoryEndpoint history = new HistoryEndpoint(state, jwt, json);
         ConfigEndpoint config = new ConfigEndpoint(state);
         agent = new AgentControl(state, wire, routing, log, json, attachments);
@@ -74,6 +80,12 @@ public final class GuestApiSimulator implements AutoCloseable {
             c.routes.before("/api/*", history::cors);
             c.routes.options("/api/*", ctx -> ctx.status(204));
             c.routes.get("/api/v2/webmessaging/messages", history::history);
+            // signed-in customers (§3.2): the Genesys token service, and the identity provider that feeds it
+            c.routes.before("/api/v2/webdeployments/token/*", tokens::cors);
+            c.routes.post("/api/v2/webdeployments/token/oauthcodegrantjwtexchange", tokens::exchange);
+            c.routes.post("/api/v2/webdeployments/token/refresh", tokens::refresh);
+            c.routes.delete("/api/v2/webdeployments/token/revoke", tokens::revoke);
+            c.routes.get("/sim/oauth/authorize", tokens::authorizePage);
             c.routes.get("/webdeployments/v1/deployments/{id}/config.json", config::deploymentConfig);
             // the file store behind the presigned URLs (S3's part)
             c.routes.put("/uploads/{id}", attachments::put);
@@ -91,6 +103,8 @@ public final class GuestApiSimulator implements AutoCloseable {
             c.routes.post("/sim/conversations/{id}/typing", agent::agentTyping);
             c.routes.post("/sim/conversations/{id}/disconnect", agent::agentDisconnect);
             c.routes.get("/sim/events", agent::events);
+            c.routes.post("/sim/oauth/codes", tokens::codes);
+            c.routes.put("/sim/auth", tokens::lifetimes);
             c.routes.get("/sim/attachments", ctx -> ctx.contentType("application/json")
                     .result(attachments.summary(ctx.queryParam("token")).toString()));
             c.routes.get("/agent", ctx -> ctx.redirect("/agent.html"));
@@ -172,6 +186,7 @@ public final class GuestApiSimulator implements AutoCloseable {
             state.sessions.clear();
             state.conversations.clear();
             attachments.reset();
+            auth.reset();
             log.clear();
         }
     }

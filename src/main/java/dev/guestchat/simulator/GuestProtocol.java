@@ -19,8 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The Guest API WebSocket ({@code /v1?deploymentId=…}, PROTOCOL.md §3–5): the handshake, every client action after
- * schema validation, session configuration and the three-connection limit, the rate limit, messages, Join and
- * Typing events, and Presence Clear with its fan-out.
+ * schema validation, session configuration (a signed-in customer's by {@link SignedInSessions}), the rate limit,
+ * messages, Join and Typing events, and Presence Clear with its fan-out.
  */
 final class GuestProtocol {
     static final int MAX_CONNECTIONS_PER_TOKEN = 3;
@@ -37,9 +37,13 @@ final class GuestProtocol {
     private final SimAttachments attachments;
     /** Numbers the sockets in the event log. */
     private final AtomicLong connectionIds = new AtomicLong();
+    /** Socket to session, for both configure actions. */
+    private final ConnectionBinding binding;
+    /** configureAuthenticatedSession: signed-in customers (§3.2, §5.15). */
+    private final SignedInSessions signedIn;
 
     GuestProtocol(SimState state, SimWire wire, Routing routing, FrameValidator validator, JwtIssuer jwt, EventLog log,
-                  JsonMapper json, SimAttachments attachments) {
+                  JsonMapper json, SimAttachments attachments, ConnectionBinding binding, SignedInSessions signedIn) {
         this.state = state;
         this.wire = wire;
         this.routing = routing;
@@ -48,6 +52,8 @@ final class GuestProtocol {
         this.log = log;
         this.json = json;
         this.attachments = attachments;
+        this.binding = binding;
+        this.signedIn = signedIn;
     }
 
     /** §9: an unknown deployment is refused with HTTP 403 at the upgrade; fault injection can refuse with 503. */
@@ -167,6 +173,10 @@ final class GuestProtocol {
             configureSession(c, frame, token, tracingId);
             return;
         }
+        if (action.equals("configureAuthenticatedSession")) {
+            signedIn.configure(c, frame, token, tracingId);
+            return;
+        }
         if (action.equals("echo")) {
             wire.send(c, "response", "StructuredMessage", 200, SimFrames.echoBody(), tracingId);
             return;
@@ -201,7 +211,7 @@ final class GuestProtocol {
             case "onAttachment" -> attachments.onAttachment(c, s, frame, tracingId);
             case "getAttachment" -> attachments.getAttachment(c, s, frame, tracingId);
             case "deleteAttachment" -> attachments.deleteAttachment(c, s, frame, tracingId);
-            default -> wire.sendError(c, 4000, "Feature unavailable", tracingId); // configureAuthenticatedSession
+            default -> wire.sendError(c, 4000, "Feature unavailable", tracingId);
         }
     }
 
@@ -213,6 +223,10 @@ final class GuestProtocol {
         }
         boolean startNew = frame.path("startNew").asBoolean(false);
         SimSession s = state.sessions.get(token);
+        if (s != null && s.customer != null) {
+            wire.sendError(c, 4017, "Cannot downgrade to unauthenticated", tracingId); // §5.13: a signed-in token
+            return;
+        }
         boolean newSession = false;
         if (s != null && startNew) {
             routing.abandon(s, "startNew");
@@ -226,24 +240,7 @@ final class GuestProtocol {
             state.sessions.put(token, s);
             newSession = true;
         }
-        if (c.token != null && !c.token.equals(token)) {
-            SimSession old = state.sessions.get(c.token);
-            if (old != null) {
-                old.connections.remove(c);
-            }
-        }
-        c.token = token;
-        if (!s.connections.contains(c)) {
-            s.connections.add(c);
-        }
-        if (s.connections.size() > MAX_CONNECTIONS_PER_TOKEN) {
-            SimConnection oldest = s.connections.get(0); // §5.8: a 4th connection evicts one (the oldest)
-            wire.sendEvent(oldest, "ConnectionClosedEvent");
-            wire.detach(oldest);
-        }
-        if (s.conversation != null) {
-            s.conversation.guestConnections = s.connections.size();
-        }
+        binding.bind(c, s, token);
         wire.send(c, "response", "SessionResponse", 200, SimFrames.sessionBody(newSession, s.readOnly,
                 state.deployments.get(deploymentId)), tracingId);
     }
@@ -362,7 +359,7 @@ final class GuestProtocol {
             log.event("ended-by-customer", s.token, conv.id);
         }
         log.event("session-cleared", s.token, null);
-        state.sessions.remove(s.token);
+        state.sessions.values().removeIf(session -> session == s); // a signed-in customer's devices share it
         for (SimConnection each : all) {
             each.token = null;
         }

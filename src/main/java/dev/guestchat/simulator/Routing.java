@@ -31,6 +31,7 @@ final class Routing {
         SimConversation conv = new SimConversation("conv-" + SimFrames.newId().substring(0, 12), s.token,
                 s.deploymentId, System.currentTimeMillis());
         conv.guestConnections = s.connections.size();
+        conv.customerName = s.customer != null ? s.customer.name() : null;
         s.conversation = conv;
         state.add(conv);
         log.event("conversation-started", s.token, conv.id);

@@ -21,6 +21,8 @@ final class SimConversation {
     /** Who ended it; null while it is open. */
     EndedBy endedBy;
     long endedAt;
+    /** The signed-in customer's name, for the agent; null for a guest. */
+    String customerName;
     /** Guest connections open right now (kept current by the simulator). */
     int guestConnections;
     /** Typing events the guest sent (§3.3.4), for the console and for tests of their rate. */
@@ -89,6 +91,7 @@ final class SimConversation {
         n.put("token", token);
         n.put("deploymentId", deploymentId);
         n.put("state", state());
+        n.put("customer", customerName);
         n.put("createdAt", createdAt);
         n.put("routed", routedAt > 0);
         n.put("routedAt", routedAt);

@@ -6,7 +6,10 @@ import java.util.Deque;
 import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
-/** A guest session, keyed by the client-chosen token (§5.1). */
+/**
+ * A guest session, keyed by the client-chosen token (§5.1); a signed-in customer's session is keyed by the token of
+ * each of their devices.
+ */
 final class SimSession {
     final String token;
     final String deploymentId;
@@ -20,6 +23,8 @@ final class SimSession {
     final Deque<Long> recentMessages = new ArrayDeque<>();
     /** Agent disconnected in ReadOnly mode: sending is refused until startNew (§5.6). */
     boolean readOnly;
+    /** Who signed in (configureAuthenticatedSession); null for a guest. */
+    SimAuth.Customer customer;
     /** The conversation guest activity belongs to; null before the first message/Join and after it ended. */
     SimConversation conversation;
 
