@@ -145,4 +145,33 @@ public final class Ports {
         /** The tab with this id still lives (a page that went, or sits in the back/forward cache, does not). */
         boolean alive(String tabId);
     }
+
+    /**
+     * The Genesys token service of authenticated messaging (PROTOCOL.md §3.2): the code or id token exchanged for
+     * the messaging JWT, its refresh, and its revoke (sign-out everywhere).
+     */
+    public interface TokenService {
+        /** {@code POST …/token/oauthcodegrantjwtexchange} with this deployment and the grant's fields. */
+        void exchange(AuthGrant grant, TokenCallback callback);
+
+        /** {@code POST …/token/refresh}. */
+        void refresh(String refreshToken, TokenCallback callback);
+
+        /** {@code DELETE …/token/revoke} with the bearer JWT; only the status matters. */
+        void revoke(String jwt, TokenCallback callback);
+    }
+
+    public interface TokenCallback {
+        /**
+         * {@code status} is the HTTP status, or 0 when the request got no answer; {@code tokens} is null unless a
+         * 2xx brought them (its {@code refreshToken} null when the answer had none).
+         */
+        void done(int status, AuthTokens tokens);
+    }
+
+    /** The host page's sign-in: a grant for the customer now, or later (a page's function may be asynchronous). */
+    public interface GrantSource {
+        /** Asks for a grant; {@code answer} gets null when the host has none (the customer must sign in). */
+        void ask(java.util.function.Consumer<AuthGrant> answer);
+    }
 }
