@@ -223,7 +223,7 @@ public final class CustomerAuth {
     private void keep(AuthTokens tokens) {
         backoff.reset();
         store.put(prefix + "jwt", tokens.jwt());
-        store.put(prefix + "exp", String.valueOf((long) tokens.expiresAt()));
+        store.put(prefix + "exp", ClockDigits.of(tokens.expiresAt()));
         if (tokens.refreshToken() != null) {
             store.put(prefix + "refresh", tokens.refreshToken());
         }
@@ -263,12 +263,7 @@ public final class CustomerAuth {
     }
 
     private double expiresAt() {
-        String exp = store.get(prefix + "exp");
-        try {
-            return exp == null ? 0 : Double.parseDouble(exp);
-        } catch (NumberFormatException unreadable) {
-            return 0;
-        }
+        return ClockDigits.parse(store.get(prefix + "exp"));
     }
 
     // ------------------------------------------------------------------ signing out
@@ -313,7 +308,7 @@ public final class CustomerAuth {
             }
             if (tokens != null) {
                 store.put(prefix + "jwt", tokens.jwt());
-                store.put(prefix + "exp", String.valueOf((long) tokens.expiresAt()));
+                store.put(prefix + "exp", ClockDigits.of(tokens.expiresAt()));
                 resumeSignOut();
             } else if (status == 0 || status >= 500) {
                 retryLater(this::refreshForRevoke);

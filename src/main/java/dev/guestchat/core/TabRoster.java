@@ -52,12 +52,12 @@ public final class TabRoster implements Ports.TabPresence {
 
     /** A mark written less than {@link #STALE_MILLIS} ago: its tab lives. */
     private boolean fresh(String mark) {
-        return scheduler.now() - parse(mark) <= STALE_MILLIS;
+        return scheduler.now() - ClockDigits.parse(mark) <= STALE_MILLIS;
     }
 
     /** This tab shows the chat (page start, or back from the back/forward cache). */
     public void present() {
-        store.put(self, digits(scheduler.now()));
+        store.put(self, ClockDigits.of(scheduler.now()));
         if (refresh != null) {
             refresh.cancel();
         }
@@ -110,32 +110,5 @@ public final class TabRoster implements Ports.TabPresence {
         }
         othersLastSeen = others;
         return others;
-    }
-
-    /** A clock time's whole milliseconds as decimal digits (exact: clock times are integers below 2^53). */
-    static String digits(double millis) {
-        String s = "";
-        double n = Math.floor(millis);
-        do {
-            s = (char) ('0' + (int) (n % 10)) + s;
-            n = Math.floor(n / 10);
-        } while (n > 0);
-        return s;
-    }
-
-    /** The mark's time; 0 (stale) for anything that is not a number. */
-    private static double parse(String value) {
-        if (value == null || value.isEmpty() || value.length() > 18) {
-            return 0;
-        }
-        double n = 0;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < '0' || c > '9') {
-                return 0;
-            }
-            n = n * 10 + (c - '0');
-        }
-        return n;
     }
 }

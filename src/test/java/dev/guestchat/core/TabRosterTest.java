@@ -16,10 +16,10 @@ class TabRosterTest {
 
     @Test
     void marksAreWholeMillisecondsInDecimal() {
-        assertEquals("1764633600123", TabRoster.digits(1_764_633_600_123.0));
-        assertEquals("0", TabRoster.digits(0));
-        assertEquals("9007199254740991", TabRoster.digits(9_007_199_254_740_991.0), "exact up to 2^53 - 1");
-        assertEquals("1000", TabRoster.digits(1000.75), "a fraction is dropped");
+        assertEquals("1764633600123", ClockDigits.of(1_764_633_600_123.0));
+        assertEquals("0", ClockDigits.of(0));
+        assertEquals("9007199254740991", ClockDigits.of(9_007_199_254_740_991.0), "exact up to 2^53 - 1");
+        assertEquals("1000", ClockDigits.of(1000.75), "a fraction is dropped");
     }
 
     @Test
