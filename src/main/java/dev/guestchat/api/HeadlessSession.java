@@ -67,7 +67,7 @@ public final class HeadlessSession implements SessionObserver {
                         EngineTraits.socketsCloseBeforePageHide()),
                 scheduler, BrowserSocket.FACTORY, storage, new BrowserHistory(options.apiUrl()),
                 deploymentConfig, ids, tabs, JsObjectView.PARSER, this, PageJs::warn, new Backoff(PageJs::random),
-                new BrowserFiles());
+                new BrowserFiles(), null);
         // a page back from the back/forward cache may show another state than the one it was left in
         this.lifecycle = new PageLifecycle(new PageExitBridge(session, tabs, () -> state(session.state())));
     }

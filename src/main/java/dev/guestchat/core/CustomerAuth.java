@@ -22,7 +22,7 @@ package dev.guestchat.core;
  * memory or {@code sessionStorage} would not allow; the price is that a script injected into the site could read
  * them, as it could read the site's own session. They are cleared on sign-out and on the service's LogoutEvent.
  */
-public final class CustomerAuth {
+public final class CustomerAuth implements Ports.Credentials {
     /** What the session hears. */
     public interface Listener {
         /** A JWT good for configuring: (re)configure with it. Said when one was awaited, not for quiet refreshes. */
@@ -76,6 +76,7 @@ public final class CustomerAuth {
     }
 
     /** The session wants a JWT to configure with: {@link Listener#authorized} (at once, or when one comes). */
+    @Override
     public void requestJwt() {
         if (signOutPending()) {
             resumeSignOut(); // a sign-out from an earlier page that could not reach the service
@@ -92,11 +93,13 @@ public final class CustomerAuth {
     }
 
     /** The service took the JWT: refusals start again from zero. */
+    @Override
     public void configured() {
         refusals = 0;
     }
 
     /** The service refused the JWT at configure (401/403): a fresh one, or a new grant after too many refusals. */
+    @Override
     public void configureRefused() {
         awaited = true;
         if (++refusals >= MAX_REFUSALS) {
@@ -110,6 +113,7 @@ public final class CustomerAuth {
     }
 
     /** The customer signs out: revoke, then {@link Listener#signedOut}; offline, pending until it can be sent. */
+    @Override
     public void signOut() {
         if (store.get(prefix + "jwt") == null && store.get(prefix + "refresh") == null) {
             signedOut();
@@ -124,11 +128,13 @@ public final class CustomerAuth {
     }
 
     /** The service said LogoutEvent, or another tab signed out: the tokens are gone here too. */
+    @Override
     public void loggedOut() {
         signedOut();
     }
 
     /** A good moment to retry (the network is back, the page is visible again). */
+    @Override
     public void networkMayBeBack() {
         Runnable again = retry;
         if (again != null) {
@@ -138,6 +144,7 @@ public final class CustomerAuth {
     }
 
     /** The page is done with the session: no timer of this object runs any more. */
+    @Override
     public void destroy() {
         cancelTimer();
         awaited = false;

@@ -59,6 +59,10 @@ final class GuestConnection {
     private boolean outageReported;
     /** The next configureSession asks for a new session on the same token (leaving read-only, §5.6). */
     private boolean startNewOnConfigure;
+    /** A signed-in customer's part; null for a guest's session. Set once, as the session is made. */
+    CustomerSignIn signIn;
+    /** The JWT the last configure of a signed-in customer carried; null for a guest, and until the first. */
+    private String jwt;
     /** Sockets in a row that closed without ever opening; 0 once one opened. */
     private int refusedInARow;
     /** The deployment's public configuration was found: Genesys knows this deployment. */
@@ -171,8 +175,25 @@ final class GuestConnection {
         if (!isConfigured()) {
             return false;
         }
-        send(new ClientFrame.ConfigureSession(ctx.store.token(), ctx.ids.newId(), ctx.config.deploymentId(), true));
+        send(configureFrame(true));
         return true;
+    }
+
+    /** The signed-in customer's JWT came: the socket that waits for it is configured with it. */
+    void configureSignedIn(String jwt) {
+        this.jwt = jwt;
+        Link l = link;
+        if (l != null && l.opened && !l.configured) {
+            sendOn(l, configureFrame(startNewOnConfigure));
+        }
+    }
+
+    /** configureSession, or configureAuthenticatedSession with the JWT for a signed-in customer (§3.1, §3.2). */
+    private ClientFrame configureFrame(boolean startNew) {
+        return jwt == null
+                ? new ClientFrame.ConfigureSession(ctx.store.token(), ctx.ids.newId(), ctx.config.deploymentId(), startNew)
+                : new ClientFrame.ConfigureAuthenticatedSession(ctx.store.token(), ctx.ids.newId(),
+                        ctx.config.deploymentId(), startNew, jwt);
     }
 
     /** Our own close: no event will come back, no reconnect follows. */
@@ -281,6 +302,9 @@ final class GuestConnection {
             backoff.reset();
             outageReported = false;
             scheduleHeartbeat();
+            if (signIn != null) {
+                signIn.configured();
+            }
             events.onSessionConfigured(r);
         } else if (frame instanceof ServerFrame.StructuredMessage m && m.response() && m.tracingId() != null
                 && m.tracingId().equals(heartbeatTracingId)) {
@@ -340,8 +364,11 @@ final class GuestConnection {
                 return;
             }
             opened = true;
-            sendOn(this, new ClientFrame.ConfigureSession(ctx.store.token(), ctx.ids.newId(), ctx.config.deploymentId(),
-                    startNewOnConfigure));
+            if (signIn != null) {
+                signIn.opened(); // configured once the customer's JWT is at hand
+            } else {
+                sendOn(this, configureFrame(startNewOnConfigure));
+            }
         }
 
         @Override

@@ -25,12 +25,14 @@ public final class GuestSession {
     private final PageExit exits;
     /** The customer's file on its way to a message. */
     private final FileUpload upload;
+    /** A signed-in customer's part (their JWT at every configure, sign-out); null for a guest's session. */
+    private CustomerSignIn signIn;
 
     public GuestSession(SessionConfig config, Ports.Scheduler scheduler, Ports.SocketFactory sockets,
                         Ports.KeyValueStore storage, Ports.HistorySource history,
                         Ports.DeploymentConfigSource deploymentConfig, Ports.IdSource ids,
                         Ports.TabPresence tabs, JsonParser json, SessionObserver observer, Ports.Log log,
-                        Backoff backoff, Ports.FileUploader uploader) {
+                        Backoff backoff, Ports.FileUploader uploader, Ports.CredentialsMaker signedIn) {
         this.ctx = new SessionContext(config, scheduler, ids, new SessionStore(storage, config.deploymentId()),
                 observer, log);
         this.connection = new GuestConnection(ctx, sockets, new ServerFrames(json), backoff, new Dispatch());
@@ -41,6 +43,11 @@ public final class GuestSession {
         this.upload = new FileUpload(ctx, connection, uploader);
         this.preflight = new DeploymentPreflight(ctx, deploymentConfig, json, connection, typing, upload);
         this.exits = new PageExit(ctx, tabs, connection, conversation, ending);
+        if (signedIn != null) {
+            signIn = new CustomerSignIn(ctx, connection);
+            signIn.credentials = signedIn.make(signIn);
+            connection.signIn = signIn;
+        }
     }
 
     // ------------------------------------------------------------------ commands
@@ -240,6 +247,19 @@ public final class GuestSession {
      */
     public void retrySoon() {
         connection.retrySoon();
+        if (signIn != null) {
+            signIn.credentials.networkMayBeBack();
+        }
+    }
+
+    /**
+     * The signed-in customer signs out: their JWT is revoked (on every device: each hears LogoutEvent) and this
+     * session stops, saying {@code signed-out}. Nothing for a guest's session.
+     */
+    public void signOut() {
+        if (signIn != null) {
+            signIn.credentials.signOut();
+        }
     }
 
     /**
@@ -253,6 +273,9 @@ public final class GuestSession {
 
     /** Releases every socket and timer. */
     public void destroy() {
+        if (signIn != null) {
+            signIn.credentials.destroy();
+        }
         connection.destroy();
         ending.destroy();
         conversation.destroy();
@@ -318,11 +341,16 @@ public final class GuestSession {
             } else if (frame instanceof ServerFrame.SessionCleared) {
                 upload.forget(); // the service dropped the session and its files
                 ending.cleared();
-            } else if (frame instanceof ServerFrame.ConnectionClosed) {
-                connection.drop(); // §4.5: another window took over; do not reconnect
+            } else if (frame instanceof ServerFrame.ConnectionClosed closed) {
+                connection.drop(); // §4.5: another window took over, or the customer signed in elsewhere; stay down
                 if (ctx.state() != SessionState.ENDED) {
                     ctx.life.on(SessionLife.SUSPENDED);
-                    ctx.observer.error(new WidgetError(0, "connection-closed", null));
+                    ctx.observer.error(new WidgetError(0, "signedIn".equals(closed.reason()) ? "signed-in-elsewhere"
+                            : "connection-closed", null));
+                }
+            } else if (frame instanceof ServerFrame.LoggedOut) {
+                if (signIn != null) {
+                    signIn.credentials.loggedOut(); // §4.6: signed out, here or on another device
                 }
             } else if (frame instanceof ServerFrame.SessionExpired) {
                 upload.forget();
@@ -340,6 +368,9 @@ public final class GuestSession {
         }
 
         private void onError(ServerFrame.ErrorReply error) {
+            if (signIn != null && !connection.isConfigured() && signIn.configureFailed(error.code())) {
+                return;
+            }
             if (ending.onClearDisabled(error)) {
                 return;
             }

@@ -174,4 +174,29 @@ public final class Ports {
         /** Asks for a grant; {@code answer} gets null when the host has none (the customer must sign in). */
         void ask(java.util.function.Consumer<AuthGrant> answer);
     }
+
+    /** A signed-in customer's JWT for the session's configure ({@link CustomerAuth}); a guest's session has none. */
+    public interface Credentials {
+        /** A socket waits to be configured: answer {@link CustomerAuth.Listener#authorized} when a JWT is at hand. */
+        void requestJwt();
+
+        void configured();
+
+        /** The service refused the JWT at configure (401/403). */
+        void configureRefused();
+
+        void signOut();
+
+        /** The service's LogoutEvent. */
+        void loggedOut();
+
+        void networkMayBeBack();
+
+        void destroy();
+    }
+
+    /** Makes a signed-in session's credentials, which answer {@code listener}; absent for a guest's session. */
+    public interface CredentialsMaker {
+        Credentials make(CustomerAuth.Listener listener);
+    }
 }

@@ -21,6 +21,16 @@ public sealed interface ClientFrame {
         }
     }
 
+    /** §3.2: the same for a signed-in customer, with the messaging JWT in {@code data.code}. */
+    record ConfigureAuthenticatedSession(String token, String tracingId, String deploymentId, boolean startNew,
+                                         String jwt) implements ClientFrame {
+        @Override
+        public String toJson() {
+            return envelope("configureAuthenticatedSession", token, tracingId).field("deploymentId", deploymentId)
+                    .field("startNew", startNew).open("data").field("code", jwt).end().end().toString();
+        }
+    }
+
     /**
      * §3.3.1: a guest text message, optionally with custom attributes inside {@code message.channel}, a button's
      * answer ({@code reply}, §3.3.3) or an uploaded file ({@code attachmentId}, §3.3.2; one per message).

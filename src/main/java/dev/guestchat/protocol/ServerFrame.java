@@ -46,6 +46,10 @@ public sealed interface ServerFrame {
     record ConnectionClosed(String tracingId, String reason) implements ServerFrame {
     }
 
+    /** §4.6: the signed-in customer signed out (their JWT was revoked), here or on another device. */
+    record LoggedOut(String tracingId) implements ServerFrame {
+    }
+
     /** §4.4: the guest session expired; fatal for the token. */
     record SessionExpired(String tracingId) implements ServerFrame {
     }

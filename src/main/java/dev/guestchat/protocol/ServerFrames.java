@@ -91,6 +91,8 @@ public final class ServerFrames {
                         body == null ? null : body.string("reason", body.string("reasonCode")));
             case "SessionExpiredEvent":
                 return new ServerFrame.SessionExpired(tracingId);
+            case "LogoutEvent":
+                return new ServerFrame.LoggedOut(tracingId);
             case "JwtResponse":
                 if (body == null || body.string("jwt") == null) {
                     return new ServerFrame.Malformed(tracingId, excerpt(text));

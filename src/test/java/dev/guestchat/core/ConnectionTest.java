@@ -177,8 +177,9 @@ class ConnectionTest extends SessionHarness {
     void malformedAndUnknownFramesAreLoggedAndIgnored() {
         Fakes.Socket s = connected(true);
         s.receive("garbage");
-        s.receive("{\"type\":\"message\",\"class\":\"LogoutEvent\",\"code\":200,\"body\":{}}");
+        s.receive("{\"type\":\"message\",\"class\":\"ResumeTokenResponse\",\"code\":200,\"body\":{}}");
         s.receive("{\"type\":\"message\",\"class\":\"UploadSuccessEvent\",\"code\":200,\"body\":{}}"); // not ours
+        s.receive("{\"type\":\"message\",\"class\":\"LogoutEvent\",\"code\":200,\"body\":{}}"); // a guest has no sign-in
         s.receive("{\"class\":\"StructuredMessage\",\"body\":{\"direction\":1}}");
         assertEquals(SessionState.CONNECTED, session.state());
         assertEquals(2, warnings.size());

@@ -25,7 +25,7 @@ class DurableOutboxTest extends SessionHarness {
     GuestSession nextPage() {
         return new GuestSession(new SessionConfig("dep", "wss://host/v1", EndOnPageExit.LEAVE, false), clock, sockets,
                 store, history, deploymentConfig, ids, nextTabs, dev.guestchat.protocol.JacksonJson.PARSER, seen,
-                Fakes.log(warnings), new dev.guestchat.core.Backoff(() -> 0.5), uploader);
+                Fakes.log(warnings), new dev.guestchat.core.Backoff(() -> 0.5), uploader, null);
     }
 
     /** The service cannot be reached: the page's socket closes before it opens. */

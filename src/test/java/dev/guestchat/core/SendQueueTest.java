@@ -26,7 +26,7 @@ class SendQueueTest {
     final Fakes.History history = new Fakes.History();
     final GuestSession session = new GuestSession(new SessionConfig("dep", "wss://host/v1", EndOnPageExit.LEAVE, false),
             clock, sockets, store, history, new Fakes.DeploymentConfig(), new Fakes.Ids(), new Fakes.Tabs(), JacksonJson.PARSER, seen,
-            Fakes.log(new java.util.ArrayList<>()), new Backoff(() -> 0.5), new Fakes.Uploader());
+            Fakes.log(new java.util.ArrayList<>()), new Backoff(() -> 0.5), new Fakes.Uploader(), null);
     /** The service: texts accepted, in arrival order (what the agent reads). */
     final List<String> agentReads = new ArrayList<>();
     /** The service's ids of the accepted messages, in the same order. */

@@ -32,7 +32,7 @@ abstract class SessionHarness {
     /** @param gecko the engine closes page sockets before pagehide, so exits end in beforeunload */
     GuestSession session(EndOnPageExit mode, String deployment, boolean gecko) {
         return new GuestSession(new SessionConfig(deployment, "wss://host/v1", mode, gecko), clock, sockets, store, history,
-                deploymentConfig, ids, tabs, JacksonJson.PARSER, seen, Fakes.log(warnings), new Backoff(() -> 0.5), uploader);
+                deploymentConfig, ids, tabs, JacksonJson.PARSER, seen, Fakes.log(warnings), new Backoff(() -> 0.5), uploader, null);
     }
 
     // ------------------------------------------------------------------ frame builders

@@ -30,7 +30,7 @@ class SoakTest {
     final Fakes.Observer seen = new Fakes.Observer();
     final GuestSession session = new GuestSession(new SessionConfig("dep", "wss://host/v1", EndOnPageExit.LEAVE, false),
             clock, sockets, new Fakes.Store(), history, new Fakes.DeploymentConfig(), new Fakes.Ids(), new Fakes.Tabs(), JacksonJson.PARSER, seen,
-            Fakes.log(new java.util.ArrayList<>()), new Backoff(() -> 0.5), new Fakes.Uploader());
+            Fakes.log(new java.util.ArrayList<>()), new Backoff(() -> 0.5), new Fakes.Uploader(), null);
 
     // --- the fake service
     /** Customer texts the service accepted, in arrival order: what the agent reads. */

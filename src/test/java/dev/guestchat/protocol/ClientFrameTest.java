@@ -34,6 +34,15 @@ class ClientFrameTest {
     }
 
     @Test
+    void configureAuthenticatedSessionCarriesTheJwtAsDataCode() {
+        JsonNode j = valid(new ClientFrame.ConfigureAuthenticatedSession("tok", "t1", "dep", false, "a.b.c"));
+        assertEquals("configureAuthenticatedSession", j.path("action").asString());
+        assertEquals("dep", j.path("deploymentId").asString());
+        assertEquals("a.b.c", j.path("data").path("code").asString());
+        assertFalse(j.path("startNew").asBoolean());
+    }
+
+    @Test
     void textWithAndWithoutCustomAttributes() {
         JsonNode plain = valid(new ClientFrame.SendText("tok", "t2", "Hi", null));
         assertEquals("Text", plain.path("message").path("type").asString());

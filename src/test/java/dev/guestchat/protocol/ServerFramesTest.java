@@ -128,8 +128,10 @@ class ServerFramesTest {
 
     @Test
     void unknownClassesAreUnknownNotErrors() {
-        var u = (ServerFrame.Unknown) frames.decode("{\"type\":\"message\",\"class\":\"LogoutEvent\",\"code\":200,\"body\":{}}");
-        assertEquals("LogoutEvent", u.frameClass());
+        var u = (ServerFrame.Unknown) frames.decode("{\"type\":\"message\",\"class\":\"ResumeTokenResponse\",\"code\":200,\"body\":{}}");
+        assertEquals("ResumeTokenResponse", u.frameClass());
+        assertTrue(frames.decode("{\"type\":\"message\",\"class\":\"LogoutEvent\",\"code\":200,\"body\":{}}")
+                instanceof ServerFrame.LoggedOut, "§4.6");
         var hologram = (ServerFrame.StructuredMessage) frames.decode("{\"type\":\"message\",\"class\":\"StructuredMessage\","
                 + "\"body\":{\"id\":\"h\",\"direction\":\"Outbound\",\"events\":[{\"eventType\":\"Hologram\"},{\"noType\":1}]}}");
         assertEquals("Hologram", hologram.message().events().get(0).eventType());
