@@ -179,6 +179,37 @@ class SignedInSessionTest extends SessionHarness {
     }
 
     @Test
+    void endChatClearsASignedInConversationAsAGuestsAndTheCustomerStaysSignedIn() {
+        grants.add(code());
+        Fakes.Socket s = connectedSignedIn();
+        chat(s, "hello");
+        java.util.List<Boolean> outcome = new java.util.ArrayList<>();
+        session.end((ended, error) -> outcome.add(ended));
+        assertEquals("Clear", presence(s.last()));
+        s.receive(event("SessionClearedEvent"));
+        s.receive(event("ConnectionClosedEvent"));
+        assertEquals(SessionState.ENDED, session.state());
+        assertEquals(java.util.List.of(true), outcome);
+        assertEquals("jwt-1", store.get("gcw.dep.auth.jwt"), "ending the chat is not signing out");
+    }
+
+    @Test
+    void anEndAskedWhileOfflineIsSentAfterTheSignedInConfigure() {
+        grants.add(code());
+        Fakes.Socket s = connectedSignedIn();
+        chat(s, "hello");
+        s.drop(1006);
+        session.end((ended, error) -> { });
+        clock.advance(1_500);
+        Fakes.Socket again = sockets.last();
+        again.opened();
+        assertEquals("jwt-1", configure(again).path("data").path("code").asString());
+        assertFalse(again.sentClear(), "nothing before the session is configured");
+        again.receive(sessionResponse(false, false));
+        assertTrue(again.sentClear());
+    }
+
+    @Test
     void aGuestsSessionIsUntouchedByTheSignInPart() {
         GuestSession guest = new GuestSession(new SessionConfig("dep", "wss://host/v1", EndOnPageExit.LEAVE, false),
                 clock, sockets, store, history, deploymentConfig, ids, tabs, JacksonJson.PARSER, seen, Fakes.log(warnings),
