@@ -26,7 +26,7 @@ public final class HeadlessEntry {
     @JSExport
     public static SessionApi session(JSObject options) {
         WidgetOptions.warnUnknown(options, OPTIONS);
-        SessionApi session = new SessionApi(WidgetOptions.from(options));
+        SessionApi session = new SessionApi(WidgetOptions.forSession(options));
         session.startSoon();
         return session;
     }

@@ -27,6 +27,19 @@ public record WidgetOptions(String deploymentId, String websocketUrl, String api
 
     /** Reads a JS options object; unknown keys are ignored, wrong types fall back to defaults. */
     static WidgetOptions from(JSObject o) {
+        WidgetOptions c = forSession(o);
+        String theme = str(o, "theme");
+        return new WidgetOptions(c.deploymentId, c.websocketUrl, c.apiUrl, c.endOnPageExit,
+                !"false".equals(str(o, "confirmEnd")), str(o, "title"), JsOptions.element(o, "container"),
+                "light".equals(theme) || "dark".equals(theme) ? theme : "auto",
+                str(o, "language"), JsOptions.strings(JsOptions.object(o, "strings")), str(o, "i18nUrl"), c.configUrl);
+    }
+
+    /**
+     * Only where and how to connect, for the headless session: the panel's options keep their defaults, and the
+     * headless bundle carries none of the code that reads them.
+     */
+    static WidgetOptions forSession(JSObject o) {
         String region = str(o, "region");
         String ws = str(o, "websocketUrl");
         String api = str(o, "apiUrl");
@@ -44,16 +57,12 @@ public record WidgetOptions(String deploymentId, String websocketUrl, String api
         }
         String deployment = str(o, "deploymentId");
         deployment = deployment != null ? deployment.trim() : "";
-        String title = str(o, "title");
-        String confirm = str(o, "confirmEnd");
         String apiBase = stripSlash(JsOptions.httpUrl(api != null ? api : ""));
         String configUrl = deployment.isEmpty() ? "" : (configBase != null ? configBase : apiBase)
                 + "/webdeployments/v1/deployments/" + JsOptions.encode(deployment) + "/config.json";
         return new WidgetOptions(deployment, JsOptions.socketUrl(ws != null ? ws : ""), apiBase,
-                EndOnPageExit.parse(str(o, "endOnPageExit")),
-                !"false".equals(confirm), title, JsOptions.element(o, "container"),
-                "light".equals(str(o, "theme")) || "dark".equals(str(o, "theme")) ? str(o, "theme") : "auto",
-                str(o, "language"), JsOptions.strings(JsOptions.object(o, "strings")), str(o, "i18nUrl"), configUrl);
+                EndOnPageExit.parse(str(o, "endOnPageExit")), true, null, null, "auto", null,
+                new dev.guestchat.protocol.StringPairs(), null, configUrl);
     }
 
     /** Reports, once, the option names that are not among {@code known}: a typo should not pass in silence. */
