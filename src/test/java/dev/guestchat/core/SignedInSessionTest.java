@@ -60,6 +60,14 @@ class SignedInSessionTest extends SessionHarness {
         return new AuthGrant("code", "https://shop.test/", "verifier", null, null);
     }
 
+    /** The session's socket, opened (and so configured as soon as the JWT is at hand). */
+    Fakes.Socket opened() {
+        session.ensureConnected();
+        Fakes.Socket s = sockets.last();
+        s.opened();
+        return s;
+    }
+
     JsonNode configure(Fakes.Socket s) {
         return s.lastOf("configureAuthenticatedSession");
     }
@@ -67,9 +75,7 @@ class SignedInSessionTest extends SessionHarness {
     @Test
     void theSocketIsConfiguredWithTheCustomersJwtAndNeverAsAGuest() {
         grants.add(code());
-        session.ensureConnected();
-        Fakes.Socket s = sockets.last();
-        s.opened();
+        Fakes.Socket s = opened();
         assertNull(s.lastOf("configureSession"));
         JsonNode configure = configure(s);
         assertEquals("jwt-1", configure.path("data").path("code").asString());
@@ -83,31 +89,18 @@ class SignedInSessionTest extends SessionHarness {
     @Test
     void aReloadConfiguresWithTheStoredJwtWithoutANewCode() {
         grants.add(code());
-        connectedSignedIn();
+        connected(true);
         session.destroy();
         session = signedInSession();
-        session.ensureConnected();
-        Fakes.Socket again = sockets.last();
-        again.opened();
+        Fakes.Socket again = opened();
         assertEquals("jwt-1", configure(again).path("data").path("code").asString());
         assertEquals(1, exchanges);
-    }
-
-    Fakes.Socket connectedSignedIn() {
-        session.ensureConnected();
-        Fakes.Socket s = sockets.last();
-        s.opened();
-        s.receive(sessionResponse(true, false));
-        assertEquals(SessionState.CONNECTED, session.state());
-        return s;
     }
 
     @Test
     void aRefusedJwtIsRefreshedAndTheSameSocketConfiguredAgain() {
         grants.add(code());
-        session.ensureConnected();
-        Fakes.Socket s = sockets.last();
-        s.opened();
+        Fakes.Socket s = opened();
         refreshes.add(new AuthTokens("jwt-fresh", clock.now() + 300_000, null));
         s.receive(error(401, "User is unauthorized", configure(s).path("tracingId").asString()));
         assertEquals("jwt-fresh", configure(s).path("data").path("code").asString());
@@ -118,9 +111,7 @@ class SignedInSessionTest extends SessionHarness {
 
     @Test
     void withoutAGrantNothingIsConfiguredAndTheSessionSaysAuthRequired() {
-        session.ensureConnected();
-        Fakes.Socket s = sockets.last();
-        s.opened();
+        Fakes.Socket s = opened();
         assertNull(configure(s));
         assertNull(s.lastOf("configureSession"));
         assertEquals(SessionState.SUSPENDED, session.state());
@@ -131,9 +122,7 @@ class SignedInSessionTest extends SessionHarness {
     @Test
     void aTokenOfAGuestSessionIsReplacedBeforeSigningIn() {
         grants.add(code());
-        session.ensureConnected();
-        Fakes.Socket s = sockets.last();
-        s.opened();
+        Fakes.Socket s = opened();
         String guestToken = configure(s).path("token").asString();
         s.receive(error(4017, "Cannot downgrade to unauthenticated", configure(s).path("tracingId").asString()));
         assertNotEquals(guestToken, configure(s).path("token").asString());
@@ -144,7 +133,7 @@ class SignedInSessionTest extends SessionHarness {
     @Test
     void logoutEventStopsTheSessionAndForgetsItsTokens() {
         grants.add(code());
-        Fakes.Socket s = connectedSignedIn();
+        Fakes.Socket s = connected(true);
         s.receive(event("LogoutEvent"));
         assertEquals(SessionState.SUSPENDED, session.state());
         assertEquals("signed-out", seen.errors.get(0).reason());
@@ -157,7 +146,7 @@ class SignedInSessionTest extends SessionHarness {
     @Test
     void signOutRevokesAndStops() {
         grants.add(code());
-        Fakes.Socket s = connectedSignedIn();
+        Fakes.Socket s = connected(true);
         session.signOut();
         assertEquals(SessionState.SUSPENDED, session.state());
         assertEquals("signed-out", seen.errors.get(0).reason());
@@ -168,7 +157,7 @@ class SignedInSessionTest extends SessionHarness {
     @Test
     void signingInOnAnotherDeviceIsSaidPlainlyAndNothingReconnects() {
         grants.add(code());
-        Fakes.Socket s = connectedSignedIn();
+        Fakes.Socket s = connected(true);
         s.receive("{\"type\":\"message\",\"class\":\"ConnectionClosedEvent\",\"code\":200,\"body\":{\"reason\":\"signedIn\"}}");
         assertEquals(SessionState.SUSPENDED, session.state());
         assertEquals("signed-in-elsewhere", seen.errors.get(0).reason());
@@ -181,7 +170,7 @@ class SignedInSessionTest extends SessionHarness {
     @Test
     void endChatClearsASignedInConversationAsAGuestsAndTheCustomerStaysSignedIn() {
         grants.add(code());
-        Fakes.Socket s = connectedSignedIn();
+        Fakes.Socket s = connected(true);
         chat(s, "hello");
         java.util.List<Boolean> outcome = new java.util.ArrayList<>();
         session.end((ended, error) -> outcome.add(ended));
@@ -196,7 +185,7 @@ class SignedInSessionTest extends SessionHarness {
     @Test
     void anEndAskedWhileOfflineIsSentAfterTheSignedInConfigure() {
         grants.add(code());
-        Fakes.Socket s = connectedSignedIn();
+        Fakes.Socket s = connected(true);
         chat(s, "hello");
         s.drop(1006);
         session.end((ended, error) -> { });
