@@ -12,8 +12,8 @@ beforeEach(() => {
     + '<a id="file" href="/invoice.pdf" download>Invoice</a><a id="self" href="/p" target="_self"><b id="in">P</b></a>'
     + '<form id="search" action="/search"></form><form id="away" action="https://pay.example/"></form>');
   heard = [];
-  const say = (name) => (arg) => heard.push(typeof arg === 'boolean' ? name + ':' + arg : name);
-  stop = watchPage(say('sameSite'), say('leave'), say('hide'), say('done'), say('gone'), say('show'), say('back'));
+  const names = ['sameSite', 'leave', 'hide', 'done', 'gone', 'show', 'back'];
+  stop = watchPage((n, persisted) => heard.push(n === 2 || n === 5 ? names[n] + ':' + persisted : names[n]));
 });
 
 afterEach(() => stop());
@@ -94,7 +94,7 @@ test('a Navigation API navigate to this origin is same-site; reloads, hash chang
   stop();
   const navigation = new window.EventTarget();
   window.navigation = navigation;
-  stop = watchPage(() => heard.push('sameSite'), () => {}, () => {}, () => {}, () => {}, () => {}, () => {});
+  stop = watchPage((n) => n === 0 && heard.push('sameSite'));
   const navigate = (init) => navigation.dispatchEvent(Object.assign(new window.Event('navigate'), init));
   navigate({ navigationType: 'push', destination: { url: 'https://shop.example/a', sameDocument: false } });
   navigate({ navigationType: 'reload', destination: { url: 'https://shop.example/cart', sameDocument: false } });

@@ -9,12 +9,20 @@
 // standing unload listener keeps Chromium from caching the page at all.
 
 /**
- * Starts listening. The signals: sameSite() a same-site navigation is coming; leave() beforeunload; hide(persisted)
- * pagehide (persisted: into the back/forward cache); done() the page went hidden; gone() unload; show(persisted)
- * pageshow; back() visible again or online. Returns the function that stops listening.
+ * Starts listening; `signal(number, persisted)` hears, by number (PageLifecycle's constants): 0 a same-site
+ * navigation is coming; 1 beforeunload; 2 pagehide (persisted: into the back/forward cache); 3 the page went hidden;
+ * 4 unload; 5 pageshow (persisted: back from that cache); 6 visible again or online. Returns the function that stops
+ * listening.
  */
-export function watchPage(sameSite, leave, hide, done, gone, show, back) {
+export function watchPage(signal) {
   const origin = location.origin;
+  const sameSite = () => signal(0, false);
+  const leave = () => signal(1, false);
+  const hide = (persisted) => signal(2, persisted);
+  const done = () => signal(3, false);
+  const gone = () => signal(4, false);
+  const show = (persisted) => signal(5, persisted);
+  const back = () => signal(6, false);
 
   function opensHere(target) {
     return !target || target === '_self';

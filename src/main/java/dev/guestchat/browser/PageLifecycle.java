@@ -33,12 +33,37 @@ public final class PageLifecycle {
         void networkMayBeBack();
     }
 
+    // The signals of page-lifecycle.js, by number: one functor hears them all, where one per signal would cost the
+    // bundle a wrapper class each.
+    static final int SAME_SITE = 0;
+    static final int LEAVE = 1;
+    static final int HIDE = 2;
+    static final int DONE = 3;
+    static final int GONE = 4;
+    static final int SHOW = 5;
+    static final int BACK = 6;
+
     /** Removes every listener this object added; null after {@link #dispose()}. */
     private JSObject remover;
 
     public PageLifecycle(Listener listener) {
-        remover = install(listener::sameSiteNavigation, listener::mayLeave, listener::pageHide,
-                listener::exitCompleting, listener::unloading, listener::pageShow, listener::networkMayBeBack);
+        remover = install((signal, persisted) -> {
+            if (signal == SAME_SITE) {
+                listener.sameSiteNavigation();
+            } else if (signal == LEAVE) {
+                listener.mayLeave();
+            } else if (signal == HIDE) {
+                listener.pageHide(persisted);
+            } else if (signal == DONE) {
+                listener.exitCompleting();
+            } else if (signal == GONE) {
+                listener.unloading();
+            } else if (signal == SHOW) {
+                listener.pageShow(persisted);
+            } else {
+                listener.networkMayBeBack();
+            }
+        });
     }
 
     public void dispose() {
@@ -48,20 +73,14 @@ public final class PageLifecycle {
         }
     }
 
+    /** A signal and, for {@code HIDE} and {@code SHOW}, whether the page goes into (or comes from) the cache. */
     @JSFunctor
     interface Signal extends JSObject {
-        void run();
+        void run(int signal, boolean persisted);
     }
 
-    @JSFunctor
-    interface Flag extends JSObject {
-        void run(boolean value);
-    }
-
-    @JSBody(params = {"same", "leave", "hide", "done", "gone", "show", "back"},
-            script = "return watchPage(same,leave,hide,done,gone,show,back);")
-    static native JSObject install(Signal same, Signal leave, Flag hide, Signal done, Signal gone, Flag show,
-                                    Signal back);
+    @JSBody(params = "signal", script = "return watchPage(signal);")
+    static native JSObject install(Signal signal);
 
     @JSBody(params = "f", script = "f();")
     static native void call(JSObject f);
