@@ -1,18 +1,21 @@
 // The Guest API's WebSocket. Text frames only; a socket that cannot even be made closes (1006) on the next task.
 
-/** Opens `url`: `onOpen()`, `onText(text)` per text frame, `onClose(code)` once (1006 when none was given). */
-export function openSocket(url, onOpen, onText, onClose) {
+/**
+ * Opens `url`; `heard(text, code)` says what happens: `(null, 0)` opened, `(text, 0)` per text frame, `(null, code)`
+ * closed, once (1006 when no code was given).
+ */
+export function openSocket(url, heard) {
   let socket;
   try {
     socket = new WebSocket(url);
   } catch {
-    setTimeout(() => onClose(1006), 0);
+    setTimeout(() => heard(null, 1006), 0);
     return { readyState: 3, bufferedAmount: 0, send() {}, close() {} };
   }
-  socket.onopen = () => onOpen();
+  socket.onopen = () => heard(null, 0);
   socket.onmessage = (e) => {
-    if (typeof e.data === 'string') onText(e.data);
+    if (typeof e.data === 'string') heard(e.data, 0);
   };
-  socket.onclose = (e) => onClose(e.code || 1006);
+  socket.onclose = (e) => heard(null, e.code || 1006);
   return socket;
 }

@@ -15,8 +15,15 @@ public final class BrowserSocket implements Ports.GuestSocket {
     }
 
     /** The factory the session uses; a URL the browser refuses reports a close with 1006, never throws. */
-    public static final Ports.SocketFactory FACTORY = (url, events) -> new BrowserSocket(
-            open(url, events::onOpen, events::onText, events::onClosed));
+    public static final Ports.SocketFactory FACTORY = (url, events) -> new BrowserSocket(open(url, (text, code) -> {
+        if (text != null) {
+            events.onText(text);
+        } else if (code == 0) {
+            events.onOpen();
+        } else {
+            events.onClosed(code);
+        }
+    }));
 
     @Override
     public boolean send(String text) {
@@ -38,23 +45,17 @@ public final class BrowserSocket implements Ports.GuestSocket {
         return buffered(ws);
     }
 
+    /**
+     * What the socket says, through one functor (one per event would cost the bundle a wrapper class each): a text
+     * frame ({@code text}), else opened ({@code code} 0) or closed with {@code code}.
+     */
     @JSFunctor
-    interface Opened extends JSObject {
-        void run();
+    interface Heard extends JSObject {
+        void run(String text, int code);
     }
 
-    @JSFunctor
-    interface Received extends JSObject {
-        void run(String text);
-    }
-
-    @JSFunctor
-    interface Closed extends JSObject {
-        void run(int code);
-    }
-
-    @JSBody(params = {"url", "onOpen", "onText", "onClose"}, script = "return openSocket(url,onOpen,onText,onClose);")
-    static native JSObject open(String url, Opened onOpen, Received onText, Closed onClose);
+    @JSBody(params = {"url", "heard"}, script = "return openSocket(url,heard);")
+    static native JSObject open(String url, Heard heard);
 
     @JSBody(params = {"w", "t"}, script = "if(w.readyState!==1)return false;w.send(t);return true;")
     static native boolean send(JSObject w, String text);
