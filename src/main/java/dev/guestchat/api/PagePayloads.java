@@ -4,6 +4,7 @@ import dev.guestchat.core.ChatEntry;
 import dev.guestchat.core.SessionState;
 import dev.guestchat.core.UploadStatus;
 import dev.guestchat.core.WidgetError;
+import dev.guestchat.protocol.StringPairs;
 import dev.guestchat.ui.FailureTexts;
 import dev.guestchat.ui.Strings;
 
@@ -20,16 +21,20 @@ final class PagePayloads implements SessionEvents {
         this.listeners = listeners;
     }
 
-    /** The customer's words for a failure: the catalogue's for its reason, else the service's text, else a generic one. */
+    /** The customer's words for a failure, in English. */
     String text(WidgetError error) {
-        String text = FailureTexts.english(FailureTexts.key(error.reason(), error.code()));
-        return text != null ? text : error.message() != null ? error.message() : FailureTexts.english("server-error");
+        return text(error, StringPairs.of(FailureTexts.EN));
     }
 
     /** The same in the panel's language. */
     static String text(WidgetError error, Strings strings) {
-        String text = strings.error(error.reason(), error.code());
-        return text != null ? text : error.message() != null ? error.message() : strings.get("server-error");
+        return text(error, strings.all());
+    }
+
+    /** The catalogue's words for the failure's reason (or code), else the service's text, else a generic one. */
+    private static String text(WidgetError error, StringPairs words) {
+        String text = words.get(FailureTexts.key(error.reason(), error.code()));
+        return text != null ? text : error.message() != null ? error.message() : words.get("server-error");
     }
 
     @Override

@@ -1,7 +1,5 @@
 package dev.guestchat.ui;
 
-import dev.guestchat.protocol.StringPairs;
-
 /**
  * The English words for every failure the customer is told about, by reason. The panel's catalogue ({@link Strings})
  * starts from them and translates them; a page with its own UI gets them in its {@code error} events. They are kept
@@ -42,10 +40,5 @@ public final class FailureTexts {
     public static String key(String reason, int code) {
         return code == 409 ? "read-only" : code == 4011 ? "too-long" : code == 4002 ? "upload-too-big"
                 : reason.equals("origin-not-allowed") ? "unreachable" : reason; // still retrying: the customer can only wait
-    }
-
-    /** The English text for a catalogue key; null when there is none. */
-    public static String english(String key) {
-        return StringPairs.of(EN).get(key);
     }
 }

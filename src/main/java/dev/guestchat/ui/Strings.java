@@ -100,11 +100,6 @@ public final class Strings {
         return at < 0 ? text : text.substring(0, at) + n + text.substring(at + 3);
     }
 
-    /** The message for a failure, by its reason and code; null when the catalogue has none. */
-    public String error(String reason, int code) {
-        return table.get(FailureTexts.key(reason, code));
-    }
-
     public String language() {
         return language;
     }

@@ -95,9 +95,9 @@ class StringsTest {
         assertEquals("Chat beenden", s.get("endChat"));
         assertEquals("Keep chatting", s.get("confirmKeep"), "a missing translation falls back to English");
         assertEquals("Open chat, 3 unread", s.get("launcherUnread", 3));
-        assertEquals("That message is too long to send.", s.error("message-rejected", 4011));
-        assertEquals(s.get("read-only"), s.error("cannot-send", 409));
-        assertNull(s.error("brand-new-reason", 0));
+        assertEquals("That message is too long to send.", s.all().get(FailureTexts.key("message-rejected", 4011)));
+        assertEquals(s.get("read-only"), s.all().get(FailureTexts.key("cannot-send", 409)));
+        assertNull(s.all().get(FailureTexts.key("brand-new-reason", 0)));
         assertTrue(new Strings("ar").rightToLeft());
         assertFalse(s.rightToLeft());
     }
