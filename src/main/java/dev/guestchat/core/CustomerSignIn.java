@@ -59,9 +59,7 @@ final class CustomerSignIn implements CustomerAuth.Listener {
 
     private void stop(String reason) {
         connection.drop();
-        SessionState state = ctx.state();
-        if (state != SessionState.IDLE && state != SessionState.ENDED && state != SessionState.SUSPENDED
-                && state != SessionState.FAILED) {
+        if (ctx.life.allows(SessionLife.SUSPENDED)) { // not when idle, ended or failed: nothing was going on
             ctx.life.on(SessionLife.SUSPENDED);
         }
         ctx.observer.error(new WidgetError(0, reason, null));

@@ -113,6 +113,11 @@ final class SessionLife {
         return state == SessionState.ENDED || state == SessionState.SUSPENDED || state == SessionState.FAILED;
     }
 
+    /** The table allows this event in the current state (for a part whose news may come when it no longer applies). */
+    boolean allows(int event) {
+        return TABLE.charAt(event + state.column) != '-';
+    }
+
     /**
      * This event happened (one of the constants above); false when the table does not allow it now
      * (a bug, reported), and the state stays.

@@ -93,6 +93,7 @@ class SessionLifeTest {
                 SessionLife life = at(from);
                 bugs.clear();
                 SessionState expected = next(from, event);
+                assertEquals(expected != null, life.allows(event), from + " allows event " + event / SessionLife.WIDTH);
                 boolean allowed = life.on(event);
                 String cell = from + " on event " + event / SessionLife.WIDTH;
                 if (expected == null) {
