@@ -86,7 +86,7 @@ final class SignedInSessions {
         binding.bind(c, s, token);
         log.event("signed-in", token, who.userId() + (newSession ? " new" : " resumed"));
         if (stepUp) {
-            wire.send(c, "message", "StructuredMessage", 200, signInEvent(who), null);
+            wire.send(c, "message", "StructuredMessage", 200, SimFrames.signIn(who.firstName(), who.lastName()), null);
         }
         ObjectNode body = SimFrames.sessionBody(newSession, s.readOnly, state.deployments.get(deploymentId));
         body.put("clearedExistingSession", clearedExisting);
@@ -149,20 +149,5 @@ final class SignedInSessions {
         fresh.connections.addAll(old.connections);
         state.sessions.replaceAll((token, s) -> s == old ? fresh : s);
         return fresh;
-    }
-
-    /** The Inbound Presence SignIn a step-up brings, with the customer's names in {@code channel.from}. */
-    private static ObjectNode signInEvent(SimAuth.Customer who) {
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        String id = SimFrames.newId();
-        body.put("id", id);
-        body.put("type", "Event");
-        body.put("direction", "Inbound");
-        ObjectNode channel = body.putObject("channel");
-        channel.put("time", SimFrames.iso(System.currentTimeMillis()));
-        channel.put("messageId", id);
-        channel.putObject("from").put("firstName", who.firstName()).put("lastName", who.lastName());
-        body.putArray("events").addObject().put("eventType", "Presence").putObject("presence").put("type", "SignIn");
-        return body;
     }
 }

@@ -146,6 +146,16 @@ final class SimFrames {
         return body;
     }
 
+    /** The Inbound Presence SignIn a step-up brings (§5.15), with the customer's names in {@code channel.from}. */
+    static ObjectNode signIn(String firstName, String lastName) {
+        String id = newId();
+        ObjectNode body = message(id, "Event", "Inbound");
+        body.putObject("channel").put("time", iso(System.currentTimeMillis())).put("messageId", id)
+                .putObject("from").put("firstName", firstName).put("lastName", lastName);
+        body.putArray("events").addObject().put("eventType", "Presence").putObject("presence").put("type", "SignIn");
+        return body;
+    }
+
     /** The fields every message body starts with (§4.2). */
     private static ObjectNode message(String id, String type, String direction) {
         ObjectNode body = NODES.objectNode();
