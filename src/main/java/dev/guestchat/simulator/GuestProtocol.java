@@ -229,11 +229,7 @@ final class GuestProtocol {
         }
         boolean newSession = false;
         if (s != null && startNew) {
-            routing.abandon(s, "startNew");
-            SimSession fresh = new SimSession(token, deploymentId); // same token, nothing of the old session
-            fresh.connections.addAll(s.connections);
-            state.sessions.put(token, fresh);
-            s = fresh;
+            s = routing.startOver(s);
             newSession = true;
         } else if (s == null) {
             s = new SimSession(token, deploymentId);

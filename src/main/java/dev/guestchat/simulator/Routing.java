@@ -48,11 +48,24 @@ final class Routing {
         }
     }
 
-    /** The guest started over (startNew): the old conversation is left behind, logged for the console. */
+    /** The guest started over (startNew), or signed in elsewhere: the old conversation is left behind, logged. */
     void abandon(SimSession s, String why) {
         if (s.conversation != null && s.conversation.isOpen()) {
             log.event("conversation-left", s.token, s.conversation.id + " " + why);
         }
+    }
+
+    /**
+     * startNew (§5.6): the same tokens, the same customer (if signed in) and sockets, nothing of the old session; every
+     * token of the old one (one for a guest, each device's for a signed-in customer) leads to the fresh one.
+     */
+    SimSession startOver(SimSession old) {
+        abandon(old, "startNew");
+        SimSession fresh = new SimSession(old.token, old.deploymentId);
+        fresh.customer = old.customer;
+        fresh.connections.addAll(old.connections);
+        state.sessions.replaceAll((token, s) -> s == old ? fresh : s);
+        return fresh;
     }
 
     /** Sends an Outbound message from the agent/bot to every connection of the conversation's token, and stores it. */

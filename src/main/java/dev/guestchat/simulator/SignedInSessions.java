@@ -80,7 +80,7 @@ final class SignedInSessions {
             newSession = true;
         }
         if (frame.path("startNew").asBoolean(false) && !newSession) {
-            s = startOver(s);
+            s = routing.startOver(s);
             newSession = true;
         }
         binding.bind(c, s, token);
@@ -139,15 +139,5 @@ final class SignedInSessions {
             wire.detach(c);
         }
         state.sessions.values().removeIf(s -> s == other);
-    }
-
-    /** startNew: the same customer, the same devices, nothing of the old conversation. */
-    private SimSession startOver(SimSession old) {
-        routing.abandon(old, "startNew");
-        SimSession fresh = new SimSession(old.token, old.deploymentId);
-        fresh.customer = old.customer;
-        fresh.connections.addAll(old.connections);
-        state.sessions.replaceAll((token, s) -> s == old ? fresh : s);
-        return fresh;
     }
 }

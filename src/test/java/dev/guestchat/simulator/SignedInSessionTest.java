@@ -130,6 +130,27 @@ class SignedInSessionTest extends SimulatorHarness {
     }
 
     @Test
+    void startNewOnOneDeviceStartsOverForEveryDeviceOfTheCustomer() throws Exception {
+        String dep = deployment("{}");
+        String jwt = signIn(dep, "Grace Hopper").path("jwt").asString();
+        String laptopToken = GuestClient.newToken();
+        try (GuestClient laptop = device(dep, laptopToken, jwt);
+             GuestClient phone = device(dep, GuestClient.newToken(), jwt)) {
+            laptop.next("SessionResponse");
+            phone.next("SessionResponse");
+            laptop.text("the old conversation");
+            laptop.next("StructuredMessage");
+            laptop.sendRaw("{\"action\":\"configureAuthenticatedSession\",\"token\":\"" + laptopToken
+                    + "\",\"deploymentId\":\"" + dep + "\",\"startNew\":true,\"data\":{\"code\":\"" + jwt + "\"}}");
+            assertTrue(laptop.next("SessionResponse").path("body").path("newSession").asBoolean());
+            phone.sendRaw("{\"action\":\"getJwt\",\"token\":\"" + phone.token + "\",\"tracingId\":\"j2\"}");
+            String bearer = phone.next("JwtResponse").path("body").path("jwt").asString();
+            assertEquals(0, json(http("GET", "/api/v2/webmessaging/messages", null, bearer)).path("entities").size(),
+                    "the phone's token leads to the fresh session too");
+        }
+    }
+
+    @Test
     void anExpiredJwtIsRefusedAndTheRefreshTokenGetsAFreshOne() throws Exception {
         String dep = deployment("{}");
         http("PUT", "/sim/auth", "{\"jwtSeconds\":1}", null);
