@@ -229,13 +229,18 @@ public final class CustomerAuth implements Ports.Credentials {
     /** Stores what the service answered, hands the JWT to a waiting caller, and plans its refresh. */
     private void keep(AuthTokens tokens) {
         backoff.reset();
+        save(tokens);
+        deliver(tokens.jwt());
+        scheduleRefresh();
+    }
+
+    /** The JWT, its expiry and (when the answer had one) the refresh token, for this page and the next. */
+    private void save(AuthTokens tokens) {
         store.put(prefix + "jwt", tokens.jwt());
         store.put(prefix + "exp", ClockDigits.of(tokens.expiresAt()));
         if (tokens.refreshToken() != null) {
             store.put(prefix + "refresh", tokens.refreshToken());
         }
-        deliver(tokens.jwt());
-        scheduleRefresh();
     }
 
     private void deliver(String jwt) {
@@ -314,8 +319,7 @@ public final class CustomerAuth implements Ports.Credentials {
                 return;
             }
             if (tokens != null) {
-                store.put(prefix + "jwt", tokens.jwt());
-                store.put(prefix + "exp", ClockDigits.of(tokens.expiresAt()));
+                save(tokens);
                 resumeSignOut();
             } else if (status == 0 || status >= 500) {
                 retryLater(this::refreshForRevoke);
