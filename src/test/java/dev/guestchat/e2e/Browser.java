@@ -44,6 +44,11 @@ public final class Browser implements Engine {
     private final Process webkitDriver;
     /** The X display MiniBrowser draws on; null for Chromium and when the machine already has a display. */
     private final Xvfb display;
+    /**
+     * Chromium's own profile directory, which names its processes; null for WebKit. A chromedriver that hung does not
+     * stop its Chromium on quit, and a leaked one slows every later test on this 2-core machine.
+     */
+    private final java.nio.file.Path profile;
 
     public Browser() {
         this(null);
@@ -67,6 +72,12 @@ public final class Browser implements Engine {
             options.addArguments("--lang=" + acceptLanguages.split(",")[0]);
             options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguages));
         }
+        try {
+            this.profile = java.nio.file.Files.createTempDirectory("gcw-chromium-");
+        } catch (IOException e) {
+            throw new IllegalStateException("no temp directory for a Chromium profile", e);
+        }
+        options.addArguments("--user-data-dir=" + profile);
         this.name = "chromium";
         this.webkitDriver = null;
         this.display = null;
@@ -79,6 +90,7 @@ public final class Browser implements Engine {
         this.driver = driver;
         this.webkitDriver = webkitDriver;
         this.display = display;
+        this.profile = null;
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
     }
 
@@ -247,6 +259,21 @@ public final class Browser implements Engine {
             if (display != null) {
                 display.close();
             }
+            if (profile != null) {
+                stopChromiumOf(profile);
+            }
         }
+    }
+
+    /** Kills what is left of the Chromium that ran with this profile (after a quit that failed), then the profile. */
+    private static void stopChromiumOf(java.nio.file.Path profile) {
+        String flag = "--user-data-dir=" + profile;
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().arguments().map(a -> List.of(a).contains(flag)).orElse(false))
+                .forEach(p -> {
+                    System.err.println("Browser: stopping leftover Chromium process " + p.pid());
+                    p.destroyForcibly();
+                });
+        TempDirs.delete(profile);
     }
 }
