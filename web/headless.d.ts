@@ -92,6 +92,10 @@ export interface SessionEvents {
   state: { state: ChatState };
   ended: { byCustomer: boolean };
   error: ChatError;
+  /** A signed-in customer must sign in again (guest-chat-widget/headless-signed-in). */
+  'auth-required': ChatError;
+  /** The signed-in customer was signed out: here, in another tab, or by the service. */
+  'signed-out': ChatError;
   'upload-progress': { file: { name: string; percent: number; ready: boolean } | null };
   'uploads-allowed': { allowed: boolean };
 }
@@ -112,6 +116,8 @@ export interface ChatSession {
   /** Presence Clear; resolves once the service confirmed, rejects with the error. */
   end(): Promise<void>;
   startNew(): void;
+  /** A signed-in customer signs out everywhere (JWT revoked, every tab stops, tokens cleared); nothing for a guest. */
+  signOut(): void;
   setCustomAttributes(attributes: Record<string, string | number | boolean>): void;
   state(): ChatState;
   /** The transcript, oldest first. */

@@ -28,7 +28,21 @@ export interface GuestChatOptions {
   strings?: Partial<Record<StringKey, string>>;
   /** Where <language>.json catalogues are served (the package's dist/i18n/); default: next to the script build. */
   i18nUrl?: string;
+  /**
+   * A signed-in customer (authenticated web messaging): the sign-in your identity provider gave, or a function that
+   * returns one (or a Promise of one) whenever the widget needs a new one. With it the first stage loads
+   * guest-chat-full-signed-in.js; without it the customer chats as a guest.
+   */
+  auth?: AuthOption;
 }
+
+/** What the customer's sign-in at your identity provider gave: an OAuth code (with PKCE), or an OIDC id token. */
+export type AuthGrant =
+  | { code: string; redirectUri?: string; codeVerifier?: string }
+  | { idToken: string; nonce: string };
+
+/** A grant, or your function giving one when asked (null: the customer must sign in; `auth-required` follows). */
+export type AuthOption = AuthGrant | (() => AuthGrant | null | Promise<AuthGrant | null>);
 
 export type Language = 'en' | 'de' | 'fr' | 'es' | 'nl' | 'ar';
 
@@ -120,7 +134,10 @@ export type ChatErrorReason =
   | 'outbox-full' | 'server-error' | 'missing-deployment-id'
   | 'unknown-deployment' | 'custom-attributes-too-large' | 'upload-refused' | 'upload-failed' | 'upload-busy'
   /** the first stage could not fetch the full widget, or the browser refused it (integrity mismatch) */
-  | 'load-failed';
+  | 'load-failed'
+  /** signed-in customers: no JWT without a new sign-in; signed out (here, in another tab or by the service); the
+   * customer signed in on another device, which took the chat over */
+  | 'auth-required' | 'signed-out' | 'signed-in-elsewhere';
 
 export interface ChatError {
   /** Guest API code (e.g. 403, 4006, 4011), a WebSocket close code, or 0. */
@@ -143,6 +160,10 @@ export interface ChatEvents {
   ended: { byCustomer: boolean };
   error: ChatError;
   unread: { count: number };
+  /** A signed-in customer must sign in again: give `auth` a new grant (a function is asked on the next connect). */
+  'auth-required': ChatError;
+  /** The signed-in customer was signed out: by signOut() here or in another tab, or by the service. */
+  'signed-out': ChatError;
 }
 
 export interface ChatWidget {
@@ -152,6 +173,8 @@ export interface ChatWidget {
   /** Ends the conversation without asking; resolves when the server confirmed it. */
   end(): Promise<void>;
   startNew(): void;
+  /** Signs the customer out everywhere: revokes their JWT, stops every tab's chat, clears the stored tokens. */
+  signOut(): void;
   /** Sends as the customer; false when nothing could be queued. */
   send(text: string): boolean;
   /** Sent with the next customer message; throws when keys + values exceed 2,048 UTF-8 bytes. */

@@ -14,6 +14,12 @@ export function optionObject(options, key) {
   return value && typeof value === 'object' ? value : null;
 }
 
+/** The `auth` option: a grant object, or a function giving one; null when absent or anything else. */
+export function optionAuth(options) {
+  const auth = options && options.auth;
+  return auth && (typeof auth === 'object' || typeof auth === 'function') ? auth : null;
+}
+
 /** The option names that hold a value (not null or undefined). */
 export function optionKeys(options) {
   return Object.keys(options).filter((k) => options[k] != null);

@@ -88,3 +88,15 @@ export function watchPage(signal) {
     if (navigation && navigation.removeEventListener) navigation.removeEventListener('navigate', navigating);
   };
 }
+
+/**
+ * Whether this is Gecko, which closes a leaving page's sockets before `pagehide`: matched on Gecko's own UA token
+ * (`rv:N) Gecko/`), which Blink and WebKit never send ("like Gecko" has no `rv:`).
+ */
+export function isGecko() {
+  try {
+    return /\brv:[0-9.]+\) Gecko\//.test(navigator.userAgent);
+  } catch {
+    return false;
+  }
+}

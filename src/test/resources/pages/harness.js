@@ -2,7 +2,7 @@
 (function () {
   var q = new URLSearchParams(location.search);
   var keep = new URLSearchParams();
-  ['deployment', 'mode', 'confirm', 'ws', 'api'].forEach(function (k) { if (q.has(k)) keep.set(k, q.get(k)); });
+  ['deployment', 'mode', 'confirm', 'ws', 'api', 'user'].forEach(function (k) { if (q.has(k)) keep.set(k, q.get(k)); });
   var step = Number(q.get('step') || '1');
   document.getElementById('page').textContent = 'shop page ' + step;
   var next = new URLSearchParams(keep); next.set('step', String(step + 1));
@@ -28,8 +28,18 @@
   if (!q.has('deployment')) return;
   var options = { deploymentId: q.get('deployment'), websocketUrl: q.get('ws') || '/v1', apiUrl: q.get('api') || '',
                   endOnPageExit: q.get('mode') || 'leave', confirmEnd: q.get('confirm') !== 'false' };
+  if (q.has('user')) {
+    // a signed-in customer: the site's sign-in gives a fresh code from the simulator's identity provider when asked
+    window.authAsked = 0;
+    options.auth = function () {
+      window.authAsked++;
+      return fetch('/sim/oauth/codes', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ user: q.get('user') }) })
+        .then(function (r) { return r.json(); }).then(function (j) { return { code: j.code }; });
+    };
+  }
   window.chat = GuestChat.init(options);
-  ['ready', 'open', 'minimize', 'message', 'state', 'ended', 'error', 'unread'].forEach(function (name) {
+  ['ready', 'open', 'minimize', 'message', 'state', 'ended', 'error', 'unread', 'auth-required', 'signed-out'].forEach(function (name) {
     window.chat.on(name, function (p) { window.chatEvents.push({ name: name, payload: p }); });
   });
 })();

@@ -22,12 +22,12 @@ public final class ChatWidget {
     /** Set by {@link #destroy()}; every call after it is ignored. */
     private boolean destroyed;
 
-    ChatWidget(WidgetOptions options) {
+    ChatWidget(WidgetOptions options, SignIn signIn) {
         this.options = options;
         Strings strings = new Strings(options.language() != null
                 ? Strings.choose(new String[] {JsOptions.lower(options.language())}) : Strings.choose(JsOptions.languages()));
         this.panel = new PanelClient(this, events, options, strings);
-        this.session = new HeadlessSession(options, panel);
+        this.session = new HeadlessSession(options, panel, signIn);
         panel.drive(session);
         CatalogueLoader.load(options, strings, session.scheduler, () -> PageJs.whenBodyReady(this::mount));
     }
@@ -109,6 +109,14 @@ public final class ChatWidget {
     public void startNew() {
         if (!destroyed) {
             panel.startNew();
+        }
+    }
+
+    /** Signs the customer out everywhere (their JWT revoked, every tab's chat stopped); nothing for a guest. */
+    @JSExport
+    public void signOut() {
+        if (!destroyed) {
+            session.signOut();
         }
     }
 

@@ -19,7 +19,10 @@ public final class GuestChatEntry {
     /** {@code GuestChat.init({deploymentId, region | websocketUrl + apiUrl, endOnPageExit, confirmEnd, title})}. */
     @JSExport
     public static ChatWidget init(JSObject options) {
-        return new ChatWidget(WidgetOptions.from(options));
+        if (JsOptions.auth(options) != null) {
+            PageJs.warn("guest-chat: auth needs guest-chat-full-signed-in.js");
+        }
+        return new ChatWidget(WidgetOptions.from(options), null);
     }
 
     /** Script-tag embedding: initialises from the tag's {@code data-*} attributes, or returns null. */

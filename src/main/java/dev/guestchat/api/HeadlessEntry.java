@@ -25,8 +25,16 @@ public final class HeadlessEntry {
      */
     @JSExport
     public static SessionApi session(JSObject options) {
-        WidgetOptions.warnUnknown(options, OPTIONS);
-        SessionApi session = new SessionApi(WidgetOptions.forSession(options));
+        if (JsOptions.auth(options) != null) {
+            PageJs.warn("guest-chat: auth needs guest-chat-headless-signed-in.js");
+        }
+        return open(options, OPTIONS, null);
+    }
+
+    /** A session for the page's options, told apart by the bundle: its known options, and its sign-in or none. */
+    static SessionApi open(JSObject options, String[] known, SignIn signIn) {
+        WidgetOptions.warnUnknown(options, known);
+        SessionApi session = new SessionApi(WidgetOptions.forSession(options), signIn);
         session.startSoon();
         return session;
     }

@@ -54,7 +54,7 @@ public final class HeadlessSession implements SessionObserver {
     /** Set by {@link #destroy()}; every call after it is an error. */
     private boolean destroyed;
 
-    HeadlessSession(WidgetOptions options, SessionEvents client) {
+    HeadlessSession(WidgetOptions options, SessionEvents client, SignIn signIn) {
         this.client = client;
         BrowserStore storage = new BrowserStore();
         BrowserIds ids = new BrowserIds();
@@ -67,7 +67,7 @@ public final class HeadlessSession implements SessionObserver {
                         EngineTraits.socketsCloseBeforePageHide()),
                 scheduler, BrowserSocket.FACTORY, storage, new BrowserHistory(options.apiUrl()),
                 deploymentConfig, ids, tabs, JsObjectView.PARSER, this, PageJs::warn, new Backoff(PageJs::random),
-                new BrowserFiles(), null);
+                new BrowserFiles(), signIn != null ? signIn.credentials(options, storage, scheduler) : null);
         // a page back from the back/forward cache may show another state than the one it was left in
         this.lifecycle = new PageLifecycle(new PageExitBridge(session, tabs, () -> state(session.state())));
     }
@@ -150,6 +150,12 @@ public final class HeadlessSession implements SessionObserver {
     void startNew() {
         ready();
         session.startNew();
+    }
+
+    /** The signed-in customer signs out everywhere (a guest's session does nothing). */
+    void signOut() {
+        ready();
+        session.signOut();
     }
 
     /** Custom attributes for the next customer message; the error (also told to the client) above the limit. */

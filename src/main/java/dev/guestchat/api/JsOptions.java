@@ -15,6 +15,10 @@ final class JsOptions {
     @JSBody(params = {"o", "k"}, script = "return optionObject(o,k);")
     static native JSObject object(JSObject o, String key);
 
+    /** The {@code auth} option: a grant object or a function giving one; null when absent or anything else. */
+    @JSBody(params = "o", script = "return optionAuth(o);")
+    static native JSObject auth(JSObject o);
+
     /** A flat object of strings as a map (values converted with String()); empty for null. */
     static dev.guestchat.protocol.StringPairs strings(JSObject o) {
         dev.guestchat.protocol.StringPairs map = new dev.guestchat.protocol.StringPairs();

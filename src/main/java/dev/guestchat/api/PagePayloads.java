@@ -7,6 +7,7 @@ import dev.guestchat.core.WidgetError;
 import dev.guestchat.protocol.StringPairs;
 import dev.guestchat.ui.FailureTexts;
 import dev.guestchat.ui.Strings;
+import org.teavm.jso.JSObject;
 
 /**
  * The session's events as a page's {@code on()} listeners get them: plain objects (README, {@code web/headless.d.ts}).
@@ -84,7 +85,14 @@ final class PagePayloads implements SessionEvents {
 
     @Override
     public void error(WidgetError error) {
-        listeners.emit("error", Payloads.error(error, text(error)));
+        JSObject payload = Payloads.error(error, text(error));
+        listeners.emit("error", payload);
+        // a sign-in's end is also an event of its own, so that a page need not sort reasons to hear it
+        if (error.reason().equals("auth-required")) {
+            listeners.emit("auth-required", payload);
+        } else if (error.reason().equals("signed-out")) {
+            listeners.emit("signed-out", payload);
+        }
     }
 
     @Override

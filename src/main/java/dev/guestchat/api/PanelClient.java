@@ -3,6 +3,7 @@ package dev.guestchat.api;
 import dev.guestchat.core.ChatEntry;
 import dev.guestchat.core.Ports;
 import dev.guestchat.core.SessionState;
+import org.teavm.jso.JSObject;
 import dev.guestchat.core.UploadStatus;
 import dev.guestchat.core.WidgetError;
 import dev.guestchat.ui.ChatPanel;
@@ -205,7 +206,14 @@ final class PanelClient implements SessionEvents, PanelActions, ShadowHost.Keys,
             outageNotice = error.reason().equals("unreachable") || error.reason().equals("connection-lost");
             render();
         }
-        events.emit("error", Payloads.error(error, text));
+        JSObject payload = Payloads.error(error, text);
+        events.emit("error", payload);
+        // a sign-in's end is also an event of its own, so that a page need not sort reasons to hear it
+        if (error.reason().equals("auth-required")) {
+            events.emit("auth-required", payload);
+        } else if (error.reason().equals("signed-out")) {
+            events.emit("signed-out", payload);
+        }
     }
 
     @Override

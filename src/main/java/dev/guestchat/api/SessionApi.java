@@ -12,7 +12,8 @@ import org.teavm.jso.JSObject;
 public final class SessionApi {
     /** Event names a page may listen to; {@code on()} warns about any other (a typo would otherwise be silent). */
     static final String[] EVENTS = {"message", "message-status", "message-update", "message-removed", "reset",
-        "restored", "typing", "state", "ended", "error", "upload-progress", "uploads-allowed"};
+        "restored", "typing", "state", "ended", "error", "upload-progress", "uploads-allowed", "auth-required",
+        "signed-out"};
 
     /** The session these exports drive. */
     private final HeadlessSession session;
@@ -21,8 +22,8 @@ public final class SessionApi {
     /** Writes the session's events for {@link #listeners}. */
     private final PagePayloads payloads = new PagePayloads(listeners);
 
-    SessionApi(WidgetOptions options) {
-        this.session = new HeadlessSession(options, payloads);
+    SessionApi(WidgetOptions options, SignIn signIn) {
+        this.session = new HeadlessSession(options, payloads, signIn);
     }
 
     /** Looks for a stored conversation a tick later, so that listeners registered right after creation hear everything. */
@@ -96,6 +97,15 @@ public final class SessionApi {
     @JSExport
     public void startNew() {
         session.startNew();
+    }
+
+    /**
+     * Signs the customer out everywhere: their JWT is revoked, every tab and device of theirs stops its chat
+     * ({@code error} reason {@code signed-out}), and the stored tokens are cleared. Nothing for a guest.
+     */
+    @JSExport
+    public void signOut() {
+        session.signOut();
     }
 
     /** Custom attributes sent with the next customer message; throws (and emits {@code error}) above the limit. */

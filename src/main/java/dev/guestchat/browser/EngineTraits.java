@@ -17,6 +17,6 @@ public final class EngineTraits {
      * the socket open through {@code pagehide}. Matched on Gecko's own UA token ({@code rv:N) Gecko/}), which
      * Blink and WebKit never send ("like Gecko" has no {@code rv:}).
      */
-    @JSBody(script = "try{return /\\brv:[0-9.]+\\) Gecko\\//.test(navigator.userAgent);}catch(_e){return false;}")
+    @JSBody(script = "return isGecko();")
     public static native boolean socketsCloseBeforePageHide();
 }

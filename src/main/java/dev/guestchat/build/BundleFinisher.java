@@ -62,7 +62,9 @@ public final class BundleFinisher {
         String wrapped = switch (form) {
             case "script" -> wrap(compiled, element);
             case "module" -> module(compiled, element, true);
-            case "loader" -> wrapLoader(compiled, element, integrity(Files.readAllBytes(bundle.resolveSibling("guest-chat-full.js"))));
+            case "loader" -> wrapLoader(compiled, element,
+                    integrity(Files.readAllBytes(bundle.resolveSibling("guest-chat-full.js"))),
+                    integrity(Files.readAllBytes(bundle.resolveSibling("guest-chat-full-signed-in.js"))));
             case "loader-module" -> loaderModule(compiled, element);
             case "headless" -> wrapHeadless(compiled);
             case "headless-module" -> headlessModule(compiled);
@@ -192,21 +194,24 @@ public final class BundleFinisher {
     }
 
     /**
-     * The first stage's script: {@code gcwLoad(ok, fail)} fetches {@code guest-chat-full.js} from next to this script
-     * (or {@code data-full-url}) once for every chat on the page, with this script's nonce for nonce-based CSPs and
+     * The first stage's script: {@code gcwLoad(signedIn, ok, fail)} fetches {@code guest-chat-full.js} from next to
+     * this script (or {@code data-full-url}) once for every chat on the page — {@code guest-chat-full-signed-in.js}
+     * (or {@code data-signed-in-url}) when the page signs its customer in ({@code auth}), so guests never pay for it — with this script's nonce for nonce-based CSPs and
      * the full widget's Subresource Integrity ({@code integrity}, built in, with {@code crossorigin="anonymous"}), so a
      * swapped or mismatched file is refused by the browser; the full bundle hands itself over through
      * {@code GuestChat.adopt}. Nothing the first stage does throws into the page.
      */
-    static String wrapLoader(String module, String element, String fullIntegrity) {
+    static String wrapLoader(String module, String element, String fullIntegrity, String signedInIntegrity) {
         return HEADER
-                + "(function(){var exports={},module,define,s=document.currentScript,src=s&&s.src,"
-                + "url=s&&s.dataset.fullUrl||new URL('guest-chat-full.js',src||location.href).href,full=null,wait=[];\n"
+                + "(function(){var exports={},module,define,s=document.currentScript,src=s&&s.src,d=s?s.dataset:{},"
+                + "full=null,wait=[];\n"
                 + "function done(i,v){var c=wait;wait=[];for(var k=0;k<c.length;k++)try{c[k][i](v);}catch(e){"
                 + "console.error('guest-chat:',e);}}\n"
-                + "function gcwLoad(ok,fail){if(full){ok(full);return;}wait.push([ok,fail]);if(wait.length>1)return;"
-                + "var e=document.createElement('script');e.src=url;e.async=true;if(s&&s.nonce)e.nonce=s.nonce;"
-                + "e.integrity='" + fullIntegrity + "';e.crossOrigin='anonymous';"
+                + "function gcwLoad(a,ok,fail){if(full){ok(full);return;}wait.push([ok,fail]);if(wait.length>1)return;"
+                + "var e=document.createElement('script');e.src=a?d.signedInUrl||new URL('guest-chat-full-signed-in.js',"
+                + "src||location.href).href:d.fullUrl||new URL('guest-chat-full.js',src||location.href).href;"
+                + "e.async=true;if(s&&s.nonce)e.nonce=s.nonce;"
+                + "e.integrity=a?'" + signedInIntegrity + "':'" + fullIntegrity + "';e.crossOrigin='anonymous';"
                 + "e.onload=function(){if(!full){e.remove();done(1);}};e.onerror=function(){e.remove();done(1);};"
                 + "document.head.appendChild(e);}\n"
                 + module
@@ -223,7 +228,8 @@ public final class BundleFinisher {
      */
     static String loaderModule(String module, String elementScript) {
         return HEADER
-                + "function gcwLoad(ok,fail){import('./guest-chat-full.mjs').then(function(m){ok(m);},function(e){"
+                + "function gcwLoad(a,ok,fail){(a?import('./guest-chat-full-signed-in.mjs'):import('./guest-chat-full.mjs'))"
+                + ".then(function(m){ok(m);},function(e){"
                 + "console.error('guest-chat: could not load the chat',e);fail();});}\n"
                 + module(module, elementScript, false).substring(HEADER.length());
     }

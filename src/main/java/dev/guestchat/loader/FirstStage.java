@@ -108,6 +108,11 @@ public final class FirstStage {
         forward("startNew", null);
     }
 
+    @JSExport
+    public void signOut() {
+        forward("signOut", null);
+    }
+
     /** True when the text was sent or queued; before the full widget is there it is sent once it is. */
     @JSExport
     public boolean send(JSObject text) {
@@ -187,7 +192,7 @@ public final class FirstStage {
         }
         phase = LOADING;
         showPhase();
-        loadFull(signal);
+        loadFull(options, signal);
     }
 
     private void adopt(JSObject full) {
@@ -257,9 +262,12 @@ public final class FirstStage {
         void fire(int what, JSObject value);
     }
 
-    /** {@code gcwLoad} is the wrapper's: a script tag next to this one, or {@code import()} in the ES module. */
-    @JSBody(params = "s", script = "gcwLoad(function(_f){s(3,_f);},function(){s(4,null);});")
-    static native void loadFull(Signal signal);
+    /**
+     * {@code gcwLoad} is the wrapper's: a script tag next to this one, or {@code import()} in the ES module; the
+     * signed-in widget when the options carry {@code auth}.
+     */
+    @JSBody(params = {"o", "s"}, script = "gcwLoad(!!(o&&o.auth),function(_f){s(3,_f);},function(){s(4,null);});")
+    static native void loadFull(JSObject options, Signal signal);
 
     @JSBody(params = "s", script = "whenBodyReady(s);")
     static native void whenBodyReady(Signal signal);

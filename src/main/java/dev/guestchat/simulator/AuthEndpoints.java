@@ -71,6 +71,18 @@ final class AuthEndpoints {
                 text(body, "redirectUri"), text(body, "nonce")).toString());
     }
 
+    /** {@code GET /sim/auth}: the lifetimes, and how many exchanges and refreshes the token service answered. */
+    void counts(Context ctx) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        synchronized (state) {
+            body.put("jwtSeconds", auth.jwtSeconds);
+            body.put("refreshSeconds", auth.refreshSeconds);
+            body.put("exchanges", auth.exchanges);
+            body.put("refreshes", auth.refreshes);
+        }
+        ctx.contentType("application/json").result(body.toString());
+    }
+
     /** {@code PUT /sim/auth {jwtSeconds?, refreshSeconds?}}: lifetimes of what is issued from now on. */
     void lifetimes(Context ctx) {
         JsonNode body = body(ctx);

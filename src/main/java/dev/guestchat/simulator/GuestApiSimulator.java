@@ -105,6 +105,7 @@ public final class GuestApiSimulator implements AutoCloseable {
             c.routes.get("/sim/events", agent::events);
             c.routes.post("/sim/oauth/codes", tokens::codes);
             c.routes.put("/sim/auth", tokens::lifetimes);
+            c.routes.get("/sim/auth", tokens::counts);
             c.routes.get("/sim/attachments", ctx -> ctx.contentType("application/json")
                     .result(attachments.summary(ctx.queryParam("token")).toString()));
             c.routes.get("/agent", ctx -> ctx.redirect("/agent.html"));

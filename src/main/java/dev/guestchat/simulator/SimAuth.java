@@ -74,6 +74,10 @@ final class SimAuth {
     long jwtSeconds = DEFAULT_JWT_SECONDS;
     /** Lifetime of the refresh tokens issued from now on. */
     long refreshSeconds = DEFAULT_REFRESH_SECONDS;
+    /** Grants exchanged for a JWT so far: a client that continues on stored tokens makes none. */
+    long exchanges;
+    /** JWTs issued by refresh so far: a client refreshing before expiry makes one per lifetime. */
+    long refreshes;
 
     SimAuth(SimState state) {
         this.state = state;
@@ -139,6 +143,7 @@ final class SimAuth {
                 refreshTokens.put(refresh, new Refresh(customer, System.currentTimeMillis() + refreshSeconds * 1000));
                 body.put("refreshToken", refresh);
             }
+            exchanges++;
             return new Answer(200, body);
         }
     }
@@ -170,6 +175,7 @@ final class SimAuth {
             }
             ObjectNode body = JsonNodeFactory.instance.objectNode();
             body.put("jwt", jwt(r.customer()));
+            refreshes++;
             return new Answer(200, body);
         }
     }

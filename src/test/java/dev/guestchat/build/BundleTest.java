@@ -31,7 +31,11 @@ class BundleTest {
         for (String[] bundle : new String[][] {{FIRST_STAGE.toString(), "loader.gzip.budget"},
                 {"web/dist/guest-chat.mjs", "loader.gzip.budget"}, {FULL.toString(), "bundle.gzip.budget"},
                 {"web/dist/guest-chat-full.mjs", "bundle.gzip.budget"},
-                {HEADLESS.toString(), "headless.gzip.budget"}, {"web/dist/guest-chat-headless.mjs", "headless.gzip.budget"}}) {
+                {HEADLESS.toString(), "headless.gzip.budget"}, {"web/dist/guest-chat-headless.mjs", "headless.gzip.budget"},
+                {"web/dist/guest-chat-full-signed-in.js", "signedin.gzip.budget"},
+                {"web/dist/guest-chat-full-signed-in.mjs", "signedin.gzip.budget"},
+                {"web/dist/guest-chat-headless-signed-in.js", "headless.signedin.gzip.budget"},
+                {"web/dist/guest-chat-headless-signed-in.mjs", "headless.signedin.gzip.budget"}}) {
             String js = Files.readString(Path.of(bundle[0]));
             long budget = Long.parseLong(between(pom, "<" + bundle[1] + ">", "</" + bundle[1] + ">"));
             long gzip = BundleFinisher.gzipSize(js.getBytes(StandardCharsets.UTF_8));
@@ -68,6 +72,26 @@ class BundleTest {
         for (Path bundle : List.of(FIRST_STAGE, FULL, HEADLESS)) {
             assertFalse(Files.readString(bundle).contains("<java_object>"), bundle + ": ConstantObjectToString ran");
         }
+    }
+
+    /** Guests pay nothing for signed-in customers: only the signed-in bundles carry the token service and its storage. */
+    @Test
+    void onlyTheSignedInBundlesCarryTheSignIn() throws IOException {
+        for (String name : List.of("guest-chat.js", "guest-chat.mjs", "guest-chat-full.js", "guest-chat-full.mjs",
+                "guest-chat-headless.js", "guest-chat-headless.mjs")) {
+            String js = Files.readString(Path.of("web/dist", name));
+            assertFalse(js.contains("oauthcodegrantjwtexchange"), name + " must not carry the token service");
+            assertFalse(js.contains(".auth."), name + " must not carry the token storage");
+        }
+        for (String name : List.of("guest-chat-full-signed-in.js", "guest-chat-full-signed-in.mjs",
+                "guest-chat-headless-signed-in.js", "guest-chat-headless-signed-in.mjs")) {
+            String js = Files.readString(Path.of("web/dist", name));
+            assertTrue(js.contains("oauthcodegrantjwtexchange") && js.contains(".auth."), name + " signs customers in");
+        }
+        String firstStage = Files.readString(FIRST_STAGE);
+        assertTrue(firstStage.contains("guest-chat-full-signed-in.js"), "the first stage fetches it for auth");
+        assertTrue(firstStage.contains(BundleFinisher.integrity(
+                Files.readAllBytes(Path.of("web/dist/guest-chat-full-signed-in.js")))), "with its integrity");
     }
 
     /** A page that draws its own chat gets the failures' words, and carries none of the panel's labels. */

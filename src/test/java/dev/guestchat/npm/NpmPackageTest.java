@@ -54,12 +54,14 @@ class NpmPackageTest {
     void thePackageHoldsTheBundlesTypesCssAndReadmeAndNothingElse() throws Exception {
         List<String> files = new ArrayList<>(List.of(run(work, "tar", "tzf", tarball.toString()).trim().split("\\R")));
         files.sort(null);
-        assertEquals(List.of("package/README.md", "package/dist/guest-chat-full.js", "package/dist/guest-chat-full.mjs",
+        assertEquals(List.of("package/README.md", "package/dist/guest-chat-full-signed-in.js",
+                "package/dist/guest-chat-full-signed-in.mjs", "package/dist/guest-chat-full.js", "package/dist/guest-chat-full.mjs",
+                "package/dist/guest-chat-headless-signed-in.js", "package/dist/guest-chat-headless-signed-in.mjs",
                 "package/dist/guest-chat-headless.js", "package/dist/guest-chat-headless.mjs",
                 "package/dist/guest-chat.js", "package/dist/guest-chat.mjs",
                 "package/dist/i18n/ar.json", "package/dist/i18n/de.json", "package/dist/i18n/es.json",
                 "package/dist/i18n/fr.json", "package/dist/i18n/nl.json", "package/dist/integrity.json",
-                "package/headless.d.ts", "package/index.d.ts", "package/package.json", "package/theme.css"), files);
+                "package/headless-signed-in.d.ts", "package/headless.d.ts", "package/index.d.ts", "package/package.json", "package/theme.css"), files);
     }
 
     @Test
@@ -89,6 +91,11 @@ class NpmPackageTest {
                 "init({ region: 'mypurecloud.com' });",
                 "// @ts-expect-error the message payload has no such field",
                 "chat.on('message', (m) => m.body);",
+                "const signedIn = init({ deploymentId: 'd', auth: { code: 'c', redirectUri: 'https://x/', codeVerifier: 'v' } });",
+                "init({ deploymentId: 'd', auth: async () => ({ idToken: 't', nonce: 'n' }) });",
+                "signedIn.on('auth-required', (e: ChatError) => { void e; }); signedIn.signOut();",
+                "// @ts-expect-error an id token needs its nonce",
+                "init({ deploymentId: 'd', auth: { idToken: 't' } });",
                 ""));
         run(project, "npx", "--no-install", "tsc", "-p", ".");
     }
@@ -146,20 +153,35 @@ class NpmPackageTest {
     }
 
     @Test
+    void theSignedInHeadlessTypesCheckInAnEmptyProject() throws Exception {
+        strictTsconfig("signed-in.ts");
+        Files.writeString(project.resolve("signed-in.ts"), String.join("\n",
+                "import { session, type ChatSession, type AuthGrant } from 'guest-chat-widget/headless-signed-in';",
+                "const grant: AuthGrant = { code: 'c', codeVerifier: 'v' };",
+                "const chat: ChatSession = session({ deploymentId: 'd', region: 'mypurecloud.com', auth: () => grant });",
+                "chat.on('signed-out', (e) => { const r: string = e.reason; void r; });",
+                "chat.signOut();",
+                "// @ts-expect-error auth is a grant or a function",
+                "session({ deploymentId: 'd', auth: 'code' });",
+                ""));
+        run(project, "npx", "--no-install", "tsc", "-p", ".");
+    }
+
+    @Test
     void theDeclaredApiIsTheRealOne() throws Exception {
         String dts = Files.readString(Path.of("web/index.d.ts"));
         String widget = Files.readString(Path.of("src/main/java/dev/guestchat/api/ChatWidget.java"));
         String options = Files.readString(Path.of("src/main/java/dev/guestchat/api/WidgetOptions.java"));
         TreeSet<String> methods = names(widget, "@JSExport\\s+public \\S+ (\\w+)\\(");
         assertEquals(new TreeSet<>(List.of("destroy", "end", "focus", "minimize", "off", "on", "open", "send",
-                "setCustomAttributes", "startNew", "state")), methods, "the exported methods, as the test reads them");
+                "setCustomAttributes", "signOut", "startNew", "state")), methods, "the exported methods, as the test reads them");
         assertEquals(methods, names(Files.readString(Path.of("src/main/java/dev/guestchat/loader/FirstStage.java")),
                 "@JSExport\\s+public \\S+ (\\w+)\\("), "the first stage answers the same API until the widget is there");
         assertEquals(names(block(dts, "interface ChatWidget"), "\\n\\s*(\\w+)[<(]"), methods, "methods");
-        TreeSet<String> emitted = names(widget, "events\\.emit\\(\"(\\w+)\"");
+        TreeSet<String> emitted = names(widget, "events\\.emit\\(\"([\\w-]+)\"");
         emitted.addAll(names(Files.readString(Path.of("src/main/java/dev/guestchat/api/PanelClient.java")),
-                "events\\.emit\\(\"(\\w+)\""));
-        assertEquals(names(block(dts, "interface ChatEvents"), "\\n\\s*(\\w+):"), emitted, "events");
+                "events\\.emit\\(\"([\\w-]+)\""));
+        assertEquals(names(block(dts, "interface ChatEvents"), "\\n\\s*'?([\\w-]+)'?:"), emitted, "events");
         String headless = Files.readString(Path.of("web/headless.d.ts"));
         String api = Files.readString(Path.of("src/main/java/dev/guestchat/api/SessionApi.java"));
         assertEquals(names(block(headless, "interface ChatSession"), "\\n\\s*(\\w+)[<(]"),
@@ -168,6 +190,8 @@ class NpmPackageTest {
                 names(Files.readString(Path.of("src/main/java/dev/guestchat/api/PagePayloads.java")),
                         "listeners\\.emit\\(\"([\\w-]+)\""), "the headless session's events");
         TreeSet<String> read = names(options, "(?:str|element|object)\\(o, \"(\\w+)\"\\)");
+        read.addAll(names(Files.readString(Path.of("src/main/java/dev/guestchat/api/BrowserSignIn.java")),
+                "JsOptions\\.(auth)\\("));
         assertTrue(read.containsAll(List.of("deploymentId", "region", "endOnPageExit", "container")), read.toString());
         assertEquals(names(block(dts, "interface GuestChatOptions"), "\\n\\s*(\\w+)\\??:"), read, "options");
     }
