@@ -201,6 +201,9 @@ final class PanelClient implements SessionEvents, PanelActions, ShadowHost.Keys,
     @Override
     public void error(WidgetError error) {
         String text = customerText(error);
+        if (error.reason().equals("auth-required") || error.reason().equals("signed-out")) {
+            panel.signInEnded();
+        }
         if (!error.reason().equals("custom-attributes-too-large")) { // the host page's mistake, not the customer's
             panel.setNotice(text);
             outageNotice = error.reason().equals("unreachable") || error.reason().equals("connection-lost");

@@ -40,6 +40,12 @@ public final class ChatPanel {
     private boolean confirming;
     /** Latest problem worth telling the customer; null when there is none. */
     private String notice;
+    /**
+     * The signed-in customer's chat stopped for the sign-in (signed out, or sign in again): suspended, but not in
+     * another window — the notice says why, and neither "Continue here" nor End chat can do anything without a
+     * sign-in. Cleared when the session leaves the suspended state.
+     */
+    private boolean signInEnded;
     /** Messages from the agent while minimised. */
     private int unread;
     /** The deployment takes files from customers: the attach button shows. */
@@ -90,6 +96,9 @@ public final class ChatPanel {
 
     public void setState(SessionState state) {
         this.state = state;
+        if (state != SessionState.SUSPENDED) {
+            signInEnded = false;
+        }
         if (state == SessionState.ENDED || state == SessionState.READ_ONLY) {
             confirming = false;
         }
@@ -129,6 +138,11 @@ public final class ChatPanel {
 
     public void setAgentTyping(boolean typing) {
         this.agentTyping = typing;
+    }
+
+    /** The chat stopped because the customer was signed out or must sign in again (see {@link #signInEnded}). */
+    public void signInEnded() {
+        signInEnded = true;
     }
 
     public void setNotice(String notice) {
@@ -173,9 +187,10 @@ public final class ChatPanel {
                 .field("unread", unread)
                 .field("title", title != null ? title : strings.get("title"))
                 .field("minimize", !inline)
-                .field("end", state != SessionState.ENDED && state != SessionState.FAILED && state != SessionState.ENDING)
-                .field("status", status())
-                .field("resume", state == SessionState.SUSPENDED)
+                .field("end", state != SessionState.ENDED && state != SessionState.FAILED && state != SessionState.ENDING
+                        && !signInEnded)
+                .field("status", signInEnded ? "" : status())
+                .field("resume", state == SessionState.SUSPENDED && !signInEnded)
                 .field("notice", notice)
                 .field("hint", rows.isEmpty() && state != SessionState.ENDED && state != SessionState.FAILED)
                 .field("earlier", rows.size() < entries.size())

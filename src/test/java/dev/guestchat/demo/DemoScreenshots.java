@@ -31,6 +31,7 @@ public final class DemoScreenshots {
             walk.shop();
             walk.console();
             walk.compare();
+            walk.signedIn();
         }
     }
 }

@@ -40,4 +40,18 @@ class DemoTest {
             assertFalse(b.driver.findElements(By.cssSelector("#transcript li")).isEmpty(), "the console shows a transcript");
         }
     }
+
+    @Test
+    void aSignedInCustomerIsSeenByNameAndHasTheSameChatInASecondBrowser() {
+        try (SimulatorFixture sim = new SimulatorFixture(true); Browser b = new Browser()) {
+            new DemoWalkthrough(sim, b, step -> { }).signedIn();
+            JsonNode ada = sim.conversations("demo-deployment").stream()
+                    .filter(c -> "Ada Lovelace".equals(c.path("customer").asString())).findFirst().orElseThrow();
+            assertTrue(ada.path("transcript").toString().contains("Ridgeline tent last week"), ada.toString());
+            assertEquals(1, sim.conversations("demo-deployment").size(), "one conversation on both browsers");
+            assertTrue(b.driver.findElements(By.id("sign-out")).isEmpty(), "signed out");
+            assertEquals(0L, ((Number) b.js("var n=0;for(var i=0;i<localStorage.length;i++)"
+                    + "if(localStorage.key(i).indexOf('.auth.')>0)n++;return n;")).longValue(), "tokens cleared");
+        }
+    }
 }

@@ -79,6 +79,37 @@ public final class DemoWalkthrough {
         shot.accept("02b-card-carousel-picture");
     }
 
+    /**
+     * 5: sign in to the shop (the simulator's identity provider), chat as a signed-in customer, and find the same
+     * chat with its history in a second browser signed in as the same customer; sign out ends it in both.
+     */
+    public void signedIn() {
+        b.driver.get(base() + "index.html");
+        signInAs(b, "Ada Lovelace");
+        b.say("Hello, I ordered the Ridgeline tent last week");
+        b.waitFor(Duration.ofSeconds(10), d -> sim.conversations("demo-deployment").stream()
+                .anyMatch(c -> "Ada Lovelace".equals(c.path("customer").asString()) && "active".equals(c.path("state").asString())));
+        shot.accept("10-signed-in");
+        try (Browser other = new Browser()) {
+            other.driver.get(base() + "product.html");
+            signInAs(other, "Ada Lovelace");
+            other.find(".gcw-launcher").click();
+            other.waitFor(Duration.ofSeconds(10), d -> other.transcriptText().contains("Ridgeline tent last week"));
+            other.driver.findElement(By.id("sign-out")); // signed in there too
+        }
+        b.driver.findElement(By.id("sign-out")).click();
+        b.waitFor(Duration.ofSeconds(10), d -> !d.findElements(By.id("sign-in")).isEmpty());
+        shot.accept("11-signed-out");
+    }
+
+    /** The shop's Sign in link, then the customer's name on the identity provider's page; back on the shop. */
+    static void signInAs(Browser browser, String name) {
+        browser.waitFor(Duration.ofSeconds(10), d -> !d.findElements(By.cssSelector("#sign-in[href]")).isEmpty());
+        browser.driver.findElement(By.id("sign-in")).click();
+        browser.driver.findElement(By.linkText(name)).click();
+        browser.waitFor(Duration.ofSeconds(10), d -> !d.findElements(By.id("sign-out")).isEmpty());
+    }
+
     /** 2: the agent console shows the conversation ended by the customer. */
     public void console() {
         b.driver.get(base() + "agent");

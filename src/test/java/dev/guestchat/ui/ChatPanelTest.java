@@ -129,6 +129,22 @@ class ChatPanelTest {
     }
 
     @Test
+    void aChatStoppedForTheSignInOffersNeitherContinueHereNorEndUntilItRunsAgain() {
+        panel.setState(SessionState.SUSPENDED);
+        assertTrue(view().path("resume").asBoolean(), "another window took the chat: continue here");
+        panel.signInEnded();
+        panel.setNotice("You signed out. Sign in again to continue the chat.");
+        JsonNode v = view();
+        assertFalse(v.path("resume").asBoolean(), "not another window's chat");
+        assertFalse(v.path("end").asBoolean(), "nothing to end without a sign-in");
+        assertEquals("", v.path("status").asString());
+        assertEquals("You signed out. Sign in again to continue the chat.", v.path("notice").asString());
+        panel.setState(SessionState.CONNECTING);
+        panel.setState(SessionState.SUSPENDED);
+        assertTrue(view().path("resume").asBoolean(), "a later suspension is another window's again");
+    }
+
+    @Test
     void theViewFollowsTheSessionAndTheControls() {
         panel.setState(SessionState.CONNECTING);
         JsonNode v = view();
