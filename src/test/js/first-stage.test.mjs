@@ -2,7 +2,7 @@ import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { page, click } from './dom.mjs';
 import { whenBodyReady, drawLauncher, launcherState, onceReady, replayCalls, rejectWaiting, tellFailure,
-  holdsConversation } from '../../main/js/loader/first-stage.js';
+  holdsConversation, signsIn } from '../../main/js/loader/first-stage.js';
 
 beforeEach(() => page());
 
@@ -136,6 +136,23 @@ test('a stored conversation is one that is active, has an end to send or an open
   }
   localStorage.setItem('gcw.d1.open', '0');
   assert.equal(holdsConversation({ deploymentId: 'd1' }), false);
+});
+
+test('the chat is a signed-in customer\'s with auth, or with this deployment\'s tokens in storage', () => {
+  localStorage.clear();
+  assert.equal(signsIn({ deploymentId: 'd1' }), false);
+  assert.equal(signsIn({ deploymentId: 'd1', auth: () => null }), true);
+  assert.equal(signsIn({ deploymentId: 'd1', auth: { code: 'c' } }), true);
+  localStorage.setItem('gcw.d2.auth.jwt', 'j');
+  assert.equal(signsIn({ deploymentId: 'd1' }), false, 'another deployment\'s');
+  for (const k of ['jwt', 'refresh', 'signOut']) {
+    localStorage.clear();
+    localStorage.setItem('gcw.d1.auth.' + k, 'x');
+    assert.equal(signsIn({ deploymentId: ' d1 ' }), true, k);
+  }
+  localStorage.clear();
+  localStorage.setItem('gcw.d1.auth.exp', '1');
+  assert.equal(signsIn({ deploymentId: 'd1' }), false, 'an expiry alone is no token');
 });
 
 test('storage that cannot be read holds nothing', () => {

@@ -110,6 +110,20 @@ export function tellFailure(queue) {
 }
 
 /**
+ * Whether the chat is a signed-in customer's: the options carry `auth`, or this browser holds the tokens of one for
+ * the deployment (`CustomerAuth`'s keys, a sign-out still to send among them).
+ */
+export function signsIn(options) {
+  if (options && options.auth) return true;
+  try {
+    const prefix = 'gcw.' + String(options.deploymentId).trim() + '.auth.';
+    return ['jwt', 'refresh', 'signOut'].some((k) => localStorage.getItem(prefix + k) != null);
+  } catch {
+    return false;
+  }
+}
+
+/**
  * The full widget's stored session (SessionStore): an active conversation, an end still to send, or the panel left
  * open on the previous page. Storage that cannot be read holds nothing.
  */

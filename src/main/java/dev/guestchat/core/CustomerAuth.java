@@ -151,6 +151,15 @@ public final class CustomerAuth implements Ports.Credentials {
     }
 
     /** Stored tokens, a pending sign-out aside: a reload may continue without asking the host. */
+    /**
+     * This browser holds a signed-in customer's tokens for the deployment, or a sign-out still to send: a page of
+     * the site that gives no grant goes on signed in (and completes that sign-out) rather than as a guest.
+     */
+    public static boolean heldIn(Ports.KeyValueStore store, String deploymentId) {
+        String keys = "gcw." + deploymentId + ".auth.";
+        return store.get(keys + "jwt") != null || store.get(keys + "refresh") != null || store.get(keys + "signOut") != null;
+    }
+
     public boolean signedIn() {
         return !signOutPending() && (store.get(prefix + "jwt") != null || store.get(prefix + "refresh") != null);
     }

@@ -182,6 +182,11 @@ final class GuestConnection {
     /** The signed-in customer's JWT came: the socket that waits for it is configured with it. */
     void configureSignedIn(String jwt) {
         this.jwt = jwt;
+        reconfigure();
+    }
+
+    /** The open socket that is not configured yet is configured (again): a JWT came, or the token was replaced. */
+    void reconfigure() {
         Link l = link;
         if (l != null && l.opened && !l.configured) {
             sendOn(l, configureFrame(startNewOnConfigure));

@@ -371,6 +371,11 @@ public final class GuestSession {
             if (signIn != null && !connection.isConfigured() && signIn.configureFailed(error.code())) {
                 return;
             }
+            if (signIn == null && !connection.isConfigured() && error.code() == 4017) {
+                ctx.store.token(ctx.ids.newId()); // a signed-in customer's token, on a page that signs nobody in
+                connection.reconfigure();
+                return;
+            }
             if (ending.onClearDisabled(error)) {
                 return;
             }

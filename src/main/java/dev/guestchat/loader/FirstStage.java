@@ -264,9 +264,9 @@ public final class FirstStage {
 
     /**
      * {@code gcwLoad} is the wrapper's: a script tag next to this one, or {@code import()} in the ES module; the
-     * signed-in widget when the options carry {@code auth}.
+     * signed-in widget when the options carry {@code auth} or this browser holds a signed-in customer's tokens.
      */
-    @JSBody(params = {"o", "s"}, script = "gcwLoad(!!(o&&o.auth),function(_f){s(3,_f);},function(){s(4,null);});")
+    @JSBody(params = {"o", "s"}, script = "gcwLoad(signsIn(o),function(_f){s(3,_f);},function(){s(4,null);});")
     static native void loadFull(JSObject options, Signal signal);
 
     @JSBody(params = "s", script = "whenBodyReady(s);")

@@ -131,6 +131,21 @@ class SignedInSessionTest extends SessionHarness {
     }
 
     @Test
+    void aGuestPageGivenASignedInCustomersTokenGoesOnAsAGuestOnANewOne() {
+        session = session(EndOnPageExit.LEAVE, "dep"); // a page that signs nobody in
+        store.put("gcw.dep.token", "signed-in-token");
+        Fakes.Socket s = opened();
+        JsonNode refused = s.lastOf("configureSession");
+        assertEquals("configureSession", refused.path("action").asString());
+        s.receive(error(4017, "Cannot downgrade to unauthenticated", refused.path("tracingId").asString()));
+        JsonNode again = s.lastOf("configureSession");
+        assertEquals("configureSession", again.path("action").asString(), "still a guest");
+        assertNotEquals("signed-in-token", again.path("token").asString());
+        assertEquals(again.path("token").asString(), store.get("gcw.dep.token"));
+        assertTrue(seen.errors.isEmpty(), "nothing to tell the customer");
+    }
+
+    @Test
     void logoutEventStopsTheSessionAndForgetsItsTokens() {
         grants.add(code());
         Fakes.Socket s = connected(true);

@@ -156,6 +156,29 @@ class SignedInTest extends EngineTest {
     }
 
     @Test
+    void aPageThatGivesNoAuthGoesOnSignedInAndAGuestOnlyBundleStartsAsAGuestOnANewToken() {
+        String dep = sim.newDeployment("{\"routingDelayMillis\":60000}");
+        engine.get(page(dep, "mode=never&user=Ada"));
+        engine.say("signed in first");
+        assertTrue(eventually(Duration.ofSeconds(10), () -> sim.received(dep, "signed in first")));
+
+        engine.get(page(dep, "mode=never")); // a page of the site that signs nobody in
+        engine.await(Duration.ofSeconds(10), "the history", () -> engine.transcriptText().contains("signed in first"));
+        engine.say("still signed in");
+        assertTrue(eventually(Duration.ofSeconds(10), () -> sim.onlyConversation(dep).path("transcript").toString()
+                .contains("still signed in")), "on the signed-in tokens this browser holds");
+        assertEquals("Ada", sim.onlyConversation(dep).path("customer").asString());
+
+        // the headless guest bundle cannot sign in: the service refuses it the signed-in token (4017)
+        engine.get("http://localhost:" + sim.port + "/demo/own-ui.html?deployment=" + dep + "&mode=never");
+        engine.js("var t=document.getElementById('text');t.value='a guest here';");
+        engine.click("#send");
+        assertTrue(eventually(Duration.ofSeconds(10), () -> sim.conversations(dep).stream()
+                .anyMatch(c -> c.path("customer").isNull() && c.path("transcript").toString().contains("a guest here"))),
+                () -> "a guest conversation on a new token: " + sim.conversations(dep));
+    }
+
+    @Test
     void leavingTheSiteEndsASignedInChat() {
         String dep = sim.newDeployment("{\"routingDelayMillis\":60000}");
         engine.get(page(dep, "mode=leave&user=Edsger"));
