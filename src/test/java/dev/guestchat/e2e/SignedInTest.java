@@ -179,6 +179,28 @@ class SignedInTest extends EngineTest {
     }
 
     @Test
+    void aGuestChatOnAnotherDeviceSignedInAsTheSameCustomerTakesOverAndThisOneSaysSo() {
+        String dep = sim.newDeployment("{\"routingDelayMillis\":60000}");
+        engine.get(page(dep, "mode=never&user=Barbara"));
+        engine.say("on my laptop");
+        assertTrue(eventually(Duration.ofSeconds(10), () -> sim.received(dep, "on my laptop")));
+        try (Engine phone = Engine.start(engineName)) {
+            phone.get(page(dep, "mode=never"));
+            phone.say("on my phone, as a guest");
+            assertTrue(eventually(Duration.ofSeconds(10), () -> sim.conversations(dep).stream().anyMatch(c ->
+                    c.path("transcript").toString().contains("on my phone, as a guest"))));
+            phone.get(page(dep, "mode=never&user=Barbara")); // signs in on the phone: its guest chat steps up
+            phone.say("signed in on my phone");
+            assertTrue(eventually(Duration.ofSeconds(10), () -> sim.conversations(dep).stream().anyMatch(c ->
+                    "Barbara".equals(c.path("customer").asString())
+                            && c.path("transcript").toString().contains("signed in on my phone"))));
+        }
+        engine.await(Duration.ofSeconds(10), "the laptop is told", () -> errorReasons().contains("signed-in-elsewhere"));
+        engine.await(Duration.ofSeconds(5), "and does not reconnect", () -> !"connected".equals(engine.widgetState())
+                && !"reconnecting".equals(engine.widgetState()));
+    }
+
+    @Test
     void leavingTheSiteEndsASignedInChat() {
         String dep = sim.newDeployment("{\"routingDelayMillis\":60000}");
         engine.get(page(dep, "mode=leave&user=Edsger"));
