@@ -16,7 +16,10 @@ public final class GuestChatEntry {
         // nothing: the wrapper calls autoInit() while document.currentScript is still this script
     }
 
-    /** {@code GuestChat.init({deploymentId, region | websocketUrl + apiUrl, endOnPageExit, confirmEnd, title})}. */
+    /**
+     * {@code GuestChat.init({deploymentId, region | websocketUrl + apiUrl, endOnPageExit, confirmEnd, title})}; a
+     * signed-in customer's {@code auth} needs {@link SignedInChatEntry}'s bundle, which the first stage picks.
+     */
     @JSExport
     public static ChatWidget init(JSObject options) {
         if (JsOptions.auth(options) != null) {

@@ -20,7 +20,7 @@ public final class SignedInHeadlessEntry {
         // nothing: a page calls session()
     }
 
-    /** {@code GuestChat.session({..., auth})}: without {@code auth} the customer chats as a guest. */
+    /** {@code GuestChat.session({..., auth})}: without {@code auth} or stored tokens the customer chats as a guest. */
     @JSExport
     public static SessionApi session(JSObject options) {
         return HeadlessEntry.open(options, OPTIONS, BrowserSignIn.of(options));

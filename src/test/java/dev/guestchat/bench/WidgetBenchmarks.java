@@ -92,7 +92,9 @@ public final class WidgetBenchmarks {
                 {"guest-chat.mjs", "first stage, ES module"}, {"guest-chat-full.js", "full widget, fetched on intent"},
                 {"guest-chat-full.mjs", "full widget, ES module"},
                 {"guest-chat-headless.js", "headless session: the core without UI, for pages with their own"},
-                {"guest-chat-headless.mjs", "headless session, ES module"}}) {
+                {"guest-chat-headless.mjs", "headless session, ES module"},
+                {"guest-chat-full-signed-in.js", "full widget for signed-in customers, fetched for auth"},
+                {"guest-chat-headless-signed-in.js", "headless session for signed-in customers"}}) {
             byte[] js = Files.readAllBytes(Path.of("web/dist", b[0]));
             System.out.println("bundle: web/dist/" + b[0] + " " + js.length + " bytes raw, " + BundleFinisher.gzipSize(js)
                     + " bytes gzip (" + b[1] + (b[0].contains("headless") ? ")" : "; JS + CSS: the stylesheet is inside)"));
