@@ -217,6 +217,34 @@ class NpmPackageTest {
         }
     }
 
+    /** The ES module first stage imports the signed-in widget for {@code auth}; the headless one signs in too. */
+    @Test
+    void theInstalledSignedInModulesRunInTheBrowser() throws Exception {
+        String code = "() => fetch('/sim/oauth/codes', { method: 'POST', headers: { 'Content-Type': 'application/json' },"
+                + " body: JSON.stringify({ user: 'Npm Customer' }) }).then((r) => r.json()).then((j) => ({ code: j.code }))";
+        Files.writeString(project.resolve("signed-in.html"), "<!doctype html><html><head><meta charset=utf-8><title>app</title>"
+                + "</head><body><div id=chat></div><script type=module src=signed-in.js></script></body></html>");
+        Files.writeString(project.resolve("signed-in.js"), "import { init } from "
+                + "'./node_modules/guest-chat-widget/dist/guest-chat.mjs';\n"
+                + "import { session } from './node_modules/guest-chat-widget/dist/guest-chat-headless-signed-in.mjs';\n"
+                + "window.chat = init({ deploymentId: 'npm-signed-in', websocketUrl: '/v1', apiUrl: '', container: '#chat',"
+                + " auth: " + code + " });\n"
+                + "window.own = session({ deploymentId: 'npm-headless-signed-in', websocketUrl: '/v1', apiUrl: '', auth: "
+                + code + " });\n");
+        try (GuestApiSimulator sim = new GuestApiSimulator(Map.of("/app", project)).start("127.0.0.1", 0);
+             Browser b = new Browser()) {
+            sim.deployment("npm-signed-in").set("{}");
+            sim.deployment("npm-headless-signed-in").set("{}");
+            b.driver.get("http://localhost:" + sim.port() + "/app/signed-in.html");
+            b.say("hello, signed in from npm");
+            b.js("window.own.send('and from my own UI');");
+            assertTrue(eventually(Duration.ofSeconds(10), () -> sim.conversationsJson().contains("hello, signed in from npm")
+                    && sim.conversationsJson().contains("and from my own UI")), sim::conversationsJson);
+            assertEquals(2, sim.conversationsJson().split("\"customer\":\"Npm Customer\"", -1).length - 1,
+                    "both signed in: " + sim.conversationsJson());
+        }
+    }
+
     /** A strict tsconfig that checks only {@code file}, as a TypeScript app with a bundler would. */
     static void strictTsconfig(String file) throws IOException {
         Files.writeString(project.resolve("tsconfig.json"), "{\"compilerOptions\":{\"strict\":true,\"noEmit\":true,"
