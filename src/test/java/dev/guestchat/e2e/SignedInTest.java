@@ -201,6 +201,20 @@ class SignedInTest extends EngineTest {
     }
 
     @Test
+    void endChatEndsASignedInChat() {
+        String dep = sim.newDeployment("{\"routingDelayMillis\":60000}");
+        engine.get(page(dep, "mode=never&user=Margaret"));
+        engine.say("please end this");
+        assertTrue(eventually(Duration.ofSeconds(10), () -> sim.received(dep, "please end this")));
+        engine.clickInWidget(".gcw-end");
+        engine.waitForWidget(".gcw-confirm");
+        engine.clickInWidget(".gcw-confirm-end");
+        assertTrue(eventually(Duration.ofSeconds(10), () -> sim.clearCount(dep) == 1), "Clear reached the service");
+        engine.await(Duration.ofSeconds(10), "ended", () -> "ended".equals(engine.widgetState()));
+        assertEquals("ended-by-customer", sim.state(dep));
+    }
+
+    @Test
     void leavingTheSiteEndsASignedInChat() {
         String dep = sim.newDeployment("{\"routingDelayMillis\":60000}");
         engine.get(page(dep, "mode=leave&user=Edsger"));
