@@ -42,8 +42,8 @@ public final class ChatPanel {
     private String notice;
     /**
      * The signed-in customer's chat stopped for the sign-in (signed out, or sign in again): suspended, but not in
-     * another window — the notice says why, and neither "Continue here" nor End chat can do anything without a
-     * sign-in. Cleared when the session leaves the suspended state.
+     * another window — the notice says why, and neither "Continue here", End chat nor a quick reply can do anything
+     * without a sign-in. Cleared when the session leaves the suspended state.
      */
     private boolean signInEnded;
     /** Messages from the agent while minimised. */
@@ -204,7 +204,7 @@ public final class ChatPanel {
                     .field("label", strings.get(upload.ready() ? "fileReady" : "uploading")).end();
         }
         RichContent newest = entries.isEmpty() ? RichContent.NONE : entries.get(entries.size() - 1).content();
-        if (!newest.quickReplies().isEmpty()) {
+        if (!newest.quickReplies().isEmpty() && !signInEnded) { // an answer could not be sent without a sign-in
             v.open("quick").field("message", entries.get(entries.size() - 1).key()).openArray("buttons");
             for (RichContent.Button b : newest.quickReplies()) {
                 v.element().field("text", b.text()).field("payload", b.payload()).end();

@@ -130,7 +130,9 @@ class ChatPanelTest {
 
     @Test
     void aChatStoppedForTheSignInOffersNeitherContinueHereNorEndUntilItRunsAgain() {
+        panel.setRows(new ArrayList<>(List.of(agent("m1", "Pick one", "Yes", "No"))));
         panel.setState(SessionState.SUSPENDED);
+        assertTrue(view().has("quick"));
         assertTrue(view().path("resume").asBoolean(), "another window took the chat: continue here");
         panel.signInEnded();
         panel.setNotice("You signed out. Sign in again to continue the chat.");
@@ -139,6 +141,7 @@ class ChatPanelTest {
         assertFalse(v.path("end").asBoolean(), "nothing to end without a sign-in");
         assertEquals("", v.path("status").asString());
         assertEquals("You signed out. Sign in again to continue the chat.", v.path("notice").asString());
+        assertFalse(v.has("quick"), "no quick reply to answer");
         panel.setState(SessionState.CONNECTING);
         panel.setState(SessionState.SUSPENDED);
         assertTrue(view().path("resume").asBoolean(), "a later suspension is another window's again");
