@@ -48,14 +48,27 @@ abstract class EngineTest {
 
     @AfterEach
     void leavePage() {
-        for (String t : engine.tabs()) {
-            if (!t.equals(firstTab)) {
-                engine.switchTo(t);
-                engine.closeTab();
+        try {
+            for (String t : engine.tabs()) {
+                if (!t.equals(firstTab)) {
+                    engine.switchTo(t);
+                    engine.closeTab();
+                }
             }
+            engine.switchTo(firstTab);
+            engine.get("about:blank");
+        } catch (RuntimeException hung) {
+            // a driver that stopped answering would make every later test of the class wait out its page-load
+            // limit: the next test gets a fresh browser of the same engine
+            System.err.println("EngineTest: restarting " + engineName + " after " + hung.getClass().getSimpleName());
+            try {
+                engine.close();
+            } catch (RuntimeException alsoHung) {
+                // close() stops the driver's process either way
+            }
+            engine = Engine.start(engineName);
+            firstTab = engine.tab();
         }
-        engine.switchTo(firstTab);
-        engine.get("about:blank");
     }
 
     /** Opens the test page in the current tab, says {@code text} and waits until the simulator acknowledged it. */
