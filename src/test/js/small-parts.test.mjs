@@ -7,6 +7,7 @@ import { parseObject, stringField, numberField, booleanField, objectField, objec
   from '../../main/js/browser/json-view.js';
 import { storedKeys } from '../../main/js/browser/store.js';
 import { randomUuid } from '../../main/js/browser/ids.js';
+import { listenerList, addListener, removeListener, emitEvent, clearListeners } from '../../main/js/api/listeners.js';
 
 beforeEach(() => page('<div id="chat"></div>'));
 
@@ -121,4 +122,40 @@ test('random UUIDs are version 4, also where only getRandomValues exists', () =>
   } finally {
     globalThis.self = saved;
   }
+});
+
+test('listeners: in order, removable, safe from one that throws or changes the list', () => {
+  const list = listenerList();
+  const heard = [];
+  const a = (p) => heard.push('a' + p.n);
+  const late = () => heard.push('late');
+  addListener(list, 'message', a);
+  addListener(list, 'message', () => { addListener(list, 'message', late); throw new Error('page bug'); });
+  addListener(list, 'state', () => heard.push('state'));
+  addListener(list, 'message', (p) => heard.push('c' + p.n));
+  const errors = [];
+  const error = console.error;
+  console.error = (...args) => errors.push(args[0]);
+  try {
+    emitEvent(list, 'message', { n: 1 });
+  } finally {
+    console.error = error;
+  }
+  assert.deepEqual(heard, ['a1', 'c1'], 'a throwing listener stops no other; one added while emitting waits');
+  assert.deepEqual(errors, ['guest-chat: message listener failed']);
+  removeListener(list, 'message', a);
+  removeListener(list, 'state', a);
+  heard.length = 0;
+  console.error = () => {};
+  try {
+    emitEvent(list, 'message', { n: 2 });
+  } finally {
+    console.error = error;
+  }
+  assert.deepEqual(heard, ['c2', 'late']);
+  clearListeners(list);
+  heard.length = 0;
+  emitEvent(list, 'message', { n: 3 });
+  emitEvent(list, 'state', {});
+  assert.deepEqual(heard, []);
 });

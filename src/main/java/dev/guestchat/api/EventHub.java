@@ -1,53 +1,44 @@
 package dev.guestchat.api;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 
 /**
- * The host page's listeners ({@code on}/{@code off}). A listener that throws is reported to the console and
- * never stops the widget or the other listeners.
+ * The host page's listeners ({@code on}/{@code off}), kept in JS by listeners.js. A listener that throws is reported
+ * to the console and never stops the widget or the other listeners.
  */
 final class EventHub {
-    /** Event names of the registrations, in registration order; {@code functions.get(i)} listens to {@code names.get(i)}. */
-    private final List<String> names = new ArrayList<>();
-    private final List<JSObject> functions = new ArrayList<>();
+    /** The [event name, function] registrations in registration order; empty until the page calls {@code on}. */
+    private final JSObject list = newList();
 
     void on(String event, JSObject fn) {
-        names.add(event);
-        functions.add(fn);
+        add(list, event, fn);
     }
 
     void off(String event, JSObject fn) {
-        for (int i = 0; i < names.size(); i++) {
-            if (names.get(i).equals(event) && same(functions.get(i), fn)) {
-                names.remove(i);
-                functions.remove(i);
-                return;
-            }
-        }
+        remove(list, event, fn);
     }
 
     void emit(String event, JSObject payload) {
-        // a copy: a listener may add or remove listeners while we call them
-        List<String> eventNames = new ArrayList<>(names);
-        List<JSObject> listeners = new ArrayList<>(functions);
-        for (int i = 0; i < eventNames.size(); i++) {
-            if (eventNames.get(i).equals(event)) {
-                invoke(listeners.get(i), payload, event);
-            }
-        }
+        emit(list, event, payload);
     }
 
     void clear() {
-        names.clear();
-        functions.clear();
+        clear(list);
     }
 
-    @JSBody(params = {"a", "b"}, script = "return a===b;")
-    static native boolean same(JSObject a, JSObject b);
+    @JSBody(script = "return listenerList();")
+    static native JSObject newList();
 
-    @JSBody(params = {"fn", "p", "name"}, script = "try{fn(p);}catch(_e){console.error('guest-chat: '+name+' listener failed',_e);}")
-    static native void invoke(JSObject fn, JSObject payload, String name);
+    @JSBody(params = {"l", "n", "f"}, script = "addListener(l,n,f);")
+    static native void add(JSObject list, String event, JSObject fn);
+
+    @JSBody(params = {"l", "n", "f"}, script = "removeListener(l,n,f);")
+    static native void remove(JSObject list, String event, JSObject fn);
+
+    @JSBody(params = {"l", "n", "p"}, script = "emitEvent(l,n,p);")
+    static native void emit(JSObject list, String event, JSObject payload);
+
+    @JSBody(params = "l", script = "clearListeners(l);")
+    static native void clear(JSObject list);
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
+import org.teavm.jso.core.JSArrayReader;
 
 /** {@link JsonObjectView} over the result of the browser's own {@code JSON.parse}; the reading is in json-view.js. */
 public final class JsObjectView implements JsonObjectView {
@@ -48,9 +49,12 @@ public final class JsObjectView implements JsonObjectView {
 
     @Override
     public List<JsonObjectView> objects(String key) {
+        // read through a JS array, not a Java JSObject[]: a JS value in a Java array would be wrapped, and the
+        // wrapper's machinery costs the bundle ~1 KB
+        JSArrayReader<JSObject> items = objectsOf(object, key);
         List<JsonObjectView> out = new ArrayList<>();
-        for (JSObject item : objectsOf(object, key)) {
-            out.add(new JsObjectView(item));
+        for (int i = 0; i < items.getLength(); i++) {
+            out.add(new JsObjectView(items.get(i)));
         }
         return out;
     }
@@ -99,7 +103,7 @@ public final class JsObjectView implements JsonObjectView {
     static native JSObject objectOf(JSObject o, String k);
 
     @JSBody(params = {"o", "k"}, script = "return objectList(o,k);")
-    static native JSObject[] objectsOf(JSObject o, String k);
+    static native JSArrayReader<JSObject> objectsOf(JSObject o, String k);
 
     @JSBody(params = "o", script = "return Object.keys(o);")
     static native String[] keysOf(JSObject o);
