@@ -14,3 +14,39 @@ export function storedKeys(prefix) {
     return null;
   }
 }
+
+/** Whether storage can be read at all. */
+export function storeReadable() {
+  try {
+    return localStorage.length >= 0;
+  } catch {
+    return false;
+  }
+}
+
+/** The stored value, or null when absent or storage cannot be read. */
+export function storeGet(key) {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps the value if storage takes it (it may be full or refused). */
+export function storeSet(key, value) {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    // not kept: the session goes on without it
+  }
+}
+
+/** Forgets the key if storage can be written. */
+export function storeRemove(key) {
+  try {
+    localStorage.removeItem(key);
+  } catch {
+    // nothing stored that could be read back either
+  }
+}

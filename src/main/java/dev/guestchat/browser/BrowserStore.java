@@ -47,18 +47,18 @@ public final class BrowserStore implements Ports.KeyValueStore {
         return canRead();
     }
 
-    @JSBody(script = "try{return localStorage.length>=0;}catch(_e){return false;}")
+    @JSBody(script = "return storeReadable();")
     static native boolean canRead();
 
     @JSBody(params = "p", script = "return storedKeys(p);")
     static native String keysWith(String prefix);
 
-    @JSBody(params = "k", script = "try{return localStorage.getItem(k);}catch(_e){return null;}")
+    @JSBody(params = "k", script = "return storeGet(k);")
     static native String getItem(String key);
 
-    @JSBody(params = {"k", "v"}, script = "try{localStorage.setItem(k,v);}catch(_e){}")
+    @JSBody(params = {"k", "v"}, script = "storeSet(k,v);")
     static native void setItem(String key, String value);
 
-    @JSBody(params = "k", script = "try{localStorage.removeItem(k);}catch(_e){}")
+    @JSBody(params = "k", script = "storeRemove(k);")
     static native void removeItem(String key);
 }
