@@ -5,9 +5,10 @@ import { optionText, optionObject, optionKeys, optionElement, scriptOptions, pre
   httpAddress } from '../../main/js/api/options.js';
 import { parseObject, stringField, numberField, booleanField, objectField, objectList, stringList }
   from '../../main/js/browser/json-view.js';
-import { storedKeys } from '../../main/js/browser/store.js';
+import { storedKeys, storeReadable, storeGet, storeSet, storeRemove } from '../../main/js/browser/store.js';
 import { randomUuid } from '../../main/js/browser/ids.js';
 import { listenerList, addListener, removeListener, emitEvent, clearListeners } from '../../main/js/api/listeners.js';
+import { javaTrim, javaIndexOf, javaLastIndexOf } from '../../main/js/lang/text.js';
 
 beforeEach(() => page('<div id="chat"></div>'));
 
@@ -93,17 +94,26 @@ test('the visitor\'s languages, lower case, with navigator.language when the lis
   assert.deepEqual(preferredLanguages(), ['fr-fr']);
 });
 
-test('stored keys under a prefix, one per line; none readable is null', () => {
+test('stored keys under a prefix, one per line; refused storage reads as null and never throws', () => {
   localStorage.setItem('gcw.d1.token', 'x');
   localStorage.setItem('gcw.d1.open', '1');
   localStorage.setItem('gcw.d2.open', '1');
   localStorage.setItem('other', '1');
   assert.deepEqual(storedKeys('gcw.d1.').split('\n').sort(), ['gcw.d1.open', 'gcw.d1.token']);
   assert.equal(storedKeys('nothing.'), '');
+  assert.equal(storeReadable(), true);
+  storeSet('gcw.d1.open', '2');
+  assert.equal(storeGet('gcw.d1.open'), '2');
+  storeRemove('gcw.d1.open');
+  assert.equal(storeGet('gcw.d1.open'), null);
   Object.defineProperty(globalThis, 'localStorage', { get() {
     throw new Error('SecurityError');
   }, configurable: true });
   assert.equal(storedKeys('gcw.'), null);
+  assert.equal(storeReadable(), false);
+  assert.equal(storeGet('gcw.d1.token'), null);
+  storeSet('gcw.d1.token', 'y'); // refused storage: nothing thrown
+  storeRemove('gcw.d1.token');
 });
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -158,4 +168,26 @@ test('listeners: in order, removable, safe from one that throws or changes the l
   emitEvent(list, 'message', { n: 3 });
   emitEvent(list, 'state', {});
   assert.deepEqual(heard, []);
+});
+
+// The expected answers are the JDK's (java.lang.String on Java 17) for the same calls.
+test('Java string searches answer what the JDK answers', () => {
+  assert.equal(javaTrim(' \t a b \u0000'), 'a b');
+  assert.equal(javaTrim('\u00a0x\u00a0'), '\u00a0x\u00a0'); // NBSP is not <= U+0020: Java keeps it
+  assert.equal(javaTrim('   '), '');
+  const smile = 0x1f600;
+  const s = 'x\ud83d\ude00y\ud83d\ude00';
+  assert.equal(javaIndexOf(s, smile, -5), 1);
+  assert.equal(javaIndexOf(s, smile, 2), 4);
+  assert.equal(javaIndexOf(s, smile, 10), -1);
+  assert.equal(javaIndexOf(s, 0xde00, 0), 2); // a lone half is found as a char
+  assert.equal(javaIndexOf(s, -1, 0), -1);
+  assert.equal(javaIndexOf(s, 0x110000, 0), -1);
+  assert.equal(javaLastIndexOf(s, smile, 1), 1);
+  assert.equal(javaLastIndexOf(s, smile, 3), 1);
+  assert.equal(javaLastIndexOf(s, smile, 10), 4);
+  assert.equal(javaLastIndexOf('((a)b)c(', 40, 5), 1);
+  assert.equal(javaLastIndexOf('((a)b)c(', 40, 0), 0);
+  assert.equal(javaLastIndexOf('((a)b)c(', 40, -1), -1); // JavaScript alone would answer 0
+  assert.equal(javaLastIndexOf('abc', 0x110000, 2), -1);
 });
