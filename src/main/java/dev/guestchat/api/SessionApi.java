@@ -10,11 +10,6 @@ import org.teavm.jso.JSObject;
  * the {@link HeadlessSession}'s commands with JS values, and its events as plain objects for {@code on()}.
  */
 public final class SessionApi {
-    /** Event names a page may listen to; {@code on()} warns about any other (a typo would otherwise be silent). */
-    static final String[] EVENTS = {"message", "message-status", "message-update", "message-removed", "reset",
-        "restored", "typing", "state", "ended", "error", "upload-progress", "uploads-allowed", "auth-required",
-        "signed-out"};
-
     /** The session these exports drive. */
     private final HeadlessSession session;
     /** The page's listeners by event name. */
@@ -134,7 +129,7 @@ public final class SessionApi {
     @JSExport
     public void on(String event, JSObject listener) {
         session.alive();
-        if (!JsOptions.listed(EVENTS, event)) {
+        if (!JsOptions.listed(Events.NAMES, event)) {
             PageJs.warn("guest-chat: no such event: " + event);
         }
         listeners.on(event, listener);
@@ -151,5 +146,16 @@ public final class SessionApi {
     public void destroy() {
         session.destroy();
         listeners.clear();
+    }
+
+    /**
+     * Event names a page may listen to; {@code on()} warns about any other (a typo would otherwise be silent). In a
+     * class of its own: a static field of the API class itself would put an initialisation check at the start of
+     * every export.
+     */
+    private static final class Events {
+        static final String[] NAMES = {"message", "message-status", "message-update", "message-removed", "reset",
+            "restored", "typing", "state", "ended", "error", "upload-progress", "uploads-allowed", "auth-required",
+            "signed-out"};
     }
 }
