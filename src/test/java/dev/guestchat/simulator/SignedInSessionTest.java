@@ -157,6 +157,8 @@ class SignedInSessionTest extends SimulatorHarness {
         try {
             JsonNode tokens = signIn(dep, "Alan Turing");
             Thread.sleep(2_100);
+            // the refreshed JWT gets the usual lifetime: a 1 s one could expire before a busy machine sends it
+            http("PUT", "/sim/auth", "{\"jwtSeconds\":" + SimAuth.DEFAULT_JWT_SECONDS + "}", null);
             String token = GuestClient.newToken();
             try (GuestClient c = device(dep, token, tokens.path("jwt").asString())) {
                 JsonNode refused = c.next("string");
