@@ -3,14 +3,12 @@ package dev.guestchat.teavmshim;
 import org.teavm.model.ClassHolder;
 import org.teavm.model.ClassHolderTransformer;
 import org.teavm.model.ClassHolderTransformerContext;
-import org.teavm.model.MethodDescriptor;
 import org.teavm.model.MethodHolder;
+import org.teavm.model.ValueType;
 import org.teavm.model.emit.ProgramEmitter;
-import org.teavm.vm.spi.TeaVMHost;
-import org.teavm.vm.spi.TeaVMPlugin;
 
 /**
- * Build-time TeaVM plugin for every program of this project: {@code Object.toString()} answers a constant.
+ * {@code Object.toString()} answers a constant.
  *
  * <p>TeaVM installs {@code Object.toString()} as every Java object's JavaScript {@code toString}, and the class
  * library's version ({@code "<java_object>@" + hex hash}) drags a StringBuilder, integer formatting, class names and
@@ -18,24 +16,16 @@ import org.teavm.vm.spi.TeaVMPlugin;
  * the full widget and of the headless session, in code no one runs. Nothing here prints a Java object that lacks a
  * {@code toString} of its own, and a hash would tell a customer or a site owner nothing.
  */
-public final class ConstantObjectToString implements TeaVMPlugin, ClassHolderTransformer {
+final class ConstantObjectToString implements ClassHolderTransformer {
     /** What a Java object says it is. */
     static final String TEXT = "[object GuestChat]";
 
     @Override
-    public void install(TeaVMHost host) {
-        host.add(this);
-    }
-
-    @Override
     public void transformClass(ClassHolder cls, ClassHolderTransformerContext context) {
-        if (!cls.getName().equals("java.lang.Object")) {
-            return;
+        MethodHolder toString = ClassLibraryShims.javaBody(cls, "java.lang.Object", "toString",
+                ValueType.object("java.lang.String"));
+        if (toString != null) {
+            ProgramEmitter.create(toString, context.getHierarchy()).constant(TEXT).returnValue();
         }
-        MethodHolder toString = cls.getMethod(new MethodDescriptor("toString", String.class));
-        if (toString == null || toString.getProgram() == null) {
-            return; // not the class library's Java body: nothing to replace
-        }
-        ProgramEmitter.create(toString, context.getHierarchy()).constant(TEXT).returnValue();
     }
 }
