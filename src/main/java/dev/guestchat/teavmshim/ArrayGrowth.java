@@ -5,7 +5,7 @@ public final class ArrayGrowth {
     private ArrayGrowth() {
     }
 
-    /** {@code array} itself when it holds {@code min} already, else a copy with room for twice as many (at least 5). */
+    /** {@code array} itself when it holds {@code min} already, else a copy with room for twice as many and 5 more. */
     public static Object[] grow(Object[] array, int min) {
         if (array.length >= min) {
             return array;

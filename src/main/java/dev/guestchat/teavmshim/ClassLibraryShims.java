@@ -9,8 +9,8 @@ import org.teavm.vm.spi.TeaVMPlugin;
 
 /**
  * Build-time TeaVM plugin for every program of this project: class-library methods whose Java bodies carry more code
- * than the browser needs get smaller bodies, each from one transformer here. Every replacement answers what the JDK
- * answers for the inputs this project's code can give.
+ * than the browser needs get smaller bodies, each from one transformer here. Each replacement answers what the JDK
+ * answers, except {@code Object.toString()}, whose hash text nothing here shows ({@link ConstantObjectToString}).
  */
 public final class ClassLibraryShims implements TeaVMPlugin {
     @Override

@@ -3,15 +3,20 @@ package dev.guestchat.teavmshim;
 import org.teavm.jso.JSBody;
 
 /**
- * The browser's own string search, for {@link NativeStringMethods}: each answers exactly what the JDK's
- * {@code java.lang.String} method of the same name answers, for every input that method accepts (the edges are
- * in lang/text.js).
+ * The browser's own text of an int ({@link NativeIntAppend}) and string search ({@link NativeStringMethods}): each
+ * answers exactly what the JDK's method of the same name answers ({@code Integer.toString} for {@code decimal}),
+ * for every input that method accepts (the edges are in lang/text.js).
  *
  * <p>The public methods are plain Java because TeaVM's JavaScript interop does not rewrite calls made inside
  * {@code java.lang.String} itself; they hand over to the browser from here.
  */
 public final class JsText {
     private JsText() {
+    }
+
+    /** The text {@code Integer.toString(n)} gives, which for every int is the browser's {@code String(n)}. */
+    public static String decimal(int n) {
+        return jsDecimal(n);
     }
 
     public static boolean startsWith(String s, String prefix) {
@@ -33,6 +38,9 @@ public final class JsText {
     public static int lastIndexOf(String s, int codePoint, int from) {
         return jsLastIndexOf(s, codePoint, from);
     }
+
+    @JSBody(params = "n", script = "return String(n);")
+    private static native String jsDecimal(int n);
 
     @JSBody(params = {"s", "p"}, script = "return s.startsWith(p);")
     private static native boolean jsStartsWith(String s, String prefix);

@@ -9,7 +9,7 @@ import org.teavm.model.emit.ProgramEmitter;
 import org.teavm.model.emit.ValueEmitter;
 
 /**
- * {@code StringBuilder.append(int)} appends the browser's {@code String(n)}.
+ * {@code StringBuilder.append(int)} appends the browser's {@code String(n)} ({@link JsText}).
  *
  * <p>Every {@code "…" + n} and every number in a client frame goes through it. The class library's version writes
  * the digits into the builder's char array itself, with its own digit counting, sign handling and
@@ -26,7 +26,7 @@ final class NativeIntAppend implements ClassHolderTransformer {
             return;
         }
         ProgramEmitter pe = ProgramEmitter.create(append, context.getHierarchy());
-        ValueEmitter text = pe.invoke(JsIntText.class, "of", String.class, pe.var(1, int.class));
+        ValueEmitter text = pe.invoke(JsText.class, "decimal", String.class, pe.var(1, int.class));
         pe.var(0, BUILDER).invokeVirtual("append", BUILDER, text).returnValue();
     }
 }
