@@ -63,10 +63,11 @@ test('JSON read by type: a field of another type reads as absent', () => {
     + '"w":["a",1,"b",null]}');
   assert.equal(stringField(o, 's'), 'x');
   assert.equal(stringField(o, 'n'), null);
-  assert.equal(numberField(o, 'n'), 2);
-  assert.ok(Number.isNaN(numberField(o, 's')));
-  assert.deepEqual([booleanField(o, 't'), booleanField(o, 'f'), booleanField(o, 's'), booleanField(o, 'x')],
-    [1, 0, -1, -1]);
+  assert.equal(numberField(o, 'n', 7), 2);
+  assert.equal(numberField(o, 's', 7), 7, 'a string is no number');
+  assert.ok(Number.isNaN(numberField(o, 'x', NaN)));
+  assert.deepEqual([booleanField(o, 't', false), booleanField(o, 'f', true), booleanField(o, 's', true),
+    booleanField(o, 'x', false)], [true, false, true, false]);
   assert.deepEqual(objectField(o, 'o'), { k: 1 });
   assert.equal(objectField(o, 'l'), null, 'an array is no object');
   assert.equal(objectField(o, 'x'), null);

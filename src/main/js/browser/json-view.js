@@ -22,16 +22,16 @@ export function stringField(o, k) {
   return typeof v === 'string' ? v : null;
 }
 
-/** The number field `k`, or NaN. */
-export function numberField(o, k) {
+/** The number field `k`, or `fallback` when it is absent or not a number. */
+export function numberField(o, k, fallback) {
   const v = o[k];
-  return typeof v === 'number' ? v : NaN;
+  return typeof v === 'number' ? v : fallback;
 }
 
-/** The boolean field `k` as 1 or 0, or -1 when absent or not a boolean. */
-export function booleanField(o, k) {
+/** The boolean field `k`, or `fallback` when it is absent or not a boolean. */
+export function booleanField(o, k, fallback) {
   const v = o[k];
-  return typeof v === 'boolean' ? (v ? 1 : 0) : -1;
+  return typeof v === 'boolean' ? v : fallback;
 }
 
 /** The object field `k`, or null. */

@@ -30,15 +30,13 @@ public final class JsObjectView implements JsonObjectView {
     }
 
     @Override
-    public Double number(String key) {
-        double v = numberOf(object, key);
-        return Double.isNaN(v) ? null : v;
+    public double number(String key, double fallback) {
+        return numberOf(object, key, fallback);
     }
 
     @Override
-    public Boolean bool(String key) {
-        int v = boolOf(object, key);
-        return v < 0 ? null : v == 1;
+    public boolean flag(String key, boolean fallback) {
+        return flagOf(object, key, fallback);
     }
 
     @Override
@@ -93,11 +91,11 @@ public final class JsObjectView implements JsonObjectView {
     @JSBody(params = {"o", "k"}, script = "return stringField(o,k);")
     static native String stringOf(JSObject o, String k);
 
-    @JSBody(params = {"o", "k"}, script = "return numberField(o,k);")
-    static native double numberOf(JSObject o, String k);
+    @JSBody(params = {"o", "k", "f"}, script = "return numberField(o,k,f);")
+    static native double numberOf(JSObject o, String k, double fallback);
 
-    @JSBody(params = {"o", "k"}, script = "return booleanField(o,k);")
-    static native int boolOf(JSObject o, String k);
+    @JSBody(params = {"o", "k", "f"}, script = "return booleanField(o,k,f);")
+    static native boolean flagOf(JSObject o, String k, boolean fallback);
 
     @JSBody(params = {"o", "k"}, script = "return objectField(o,k);")
     static native JSObject objectOf(JSObject o, String k);

@@ -52,11 +52,11 @@ final class DeploymentPreflight {
             return; // not the shape we know: assume the defaults
         }
         JsonObjectView clear = conversations.object("conversationClear");
-        if (clear != null && Boolean.FALSE.equals(clear.bool("enabled"))) {
+        if (clear != null && !clear.flag("enabled", true)) {
             ctx.log.warn("guest-chat: Conversation Clear is disabled for deployment " + ctx.config.deploymentId()
                     + ", so abandoned chats reach agents. Enable 'Conversation Clear' in the Messenger configuration.");
         }
-        if (Boolean.FALSE.equals(conversations.bool("showUserTypingIndicator"))) {
+        if (!conversations.flag("showUserTypingIndicator", true)) {
             typing.disable();
         }
         upload.allowFromConfig(AllowedMedia.fromConfig(path(config, "messenger", "fileUpload")));

@@ -43,7 +43,7 @@ public record AllowedMedia(List<String> fileTypes, double maxBytes) {
             }
         }
         types.addAll(inbound.texts("fileTypes")); // some payloads list plain strings
-        return of(types, inbound.number("maxFileSizeKB"));
+        return of(types, inbound.number("maxFileSizeKB", 0));
     }
 
     /** The deployment config's {@code messenger.fileUpload} (§8); null when it says nothing. */
@@ -58,14 +58,14 @@ public record AllowedMedia(List<String> fileTypes, double maxBytes) {
         double maxKb = 0;
         for (JsonObjectView mode : fileUpload.objects("modes")) {
             types.addAll(mode.texts("fileTypes"));
-            Double kb = mode.number("maxFileSizeKB");
-            maxKb = Math.max(maxKb, kb != null ? kb : 0);
+            maxKb = Math.max(maxKb, mode.number("maxFileSizeKB", 0));
         }
         return of(types, maxKb);
     }
 
-    private static AllowedMedia of(List<String> types, Double maxKb) {
-        double max = (maxKb != null && maxKb > 0 ? maxKb : 10_240) * 1024; // §5.12: 10 MB typical
+    /** {@code maxKb}: 0 when the server gives no limit. */
+    private static AllowedMedia of(List<String> types, double maxKb) {
+        double max = (maxKb > 0 ? maxKb : 10_240) * 1024; // §5.12: 10 MB typical
         return types.isEmpty() ? NONE : new AllowedMedia(types, max);
     }
 }

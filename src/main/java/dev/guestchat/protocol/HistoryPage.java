@@ -22,9 +22,7 @@ public record HistoryPage(List<WireMessage> messages, int pageNumber, int pageCo
         for (JsonObjectView entity : body.objects("entities")) {
             messages.add(WireMessage.decode(entity));
         }
-        Double page = body.number("pageNumber");
-        Double count = body.number("pageCount");
-        return new HistoryPage(messages, page != null ? page.intValue() : 1, count != null ? count.intValue() : 0);
+        return new HistoryPage(messages, (int) body.number("pageNumber", 1), (int) body.number("pageCount", 0));
     }
 
     public boolean hasMore() {

@@ -3,16 +3,21 @@ package dev.guestchat.protocol;
 /**
  * Read-only view of one parsed JSON object. The browser backs it with {@code JSON.parse}, the JVM tests with
  * Jackson, so the frame decoder itself never parses text and never pulls a JSON library into the bundle.
- * Every accessor answers null (or false) for a missing key or a value of another type: servers send
+ * Every accessor answers null (or its fallback) for a missing key or a value of another type: servers send
  * surprising shapes, and a surprise must never throw out of the socket handler.
  */
 public interface JsonObjectView {
     String string(String key);
 
-    /** Numbers are doubles in JavaScript; SessionResponse numbers may be integers or doubles (§2.5). */
-    Double number(String key);
+    /**
+     * The number, or {@code fallback} when the key is missing or holds another type. Numbers are doubles in
+     * JavaScript; SessionResponse numbers may be integers or doubles (§2.5). Primitive, not {@code Double}: a
+     * boxed number would bring the class library's {@code Double} into the bundle.
+     */
+    double number(String key, double fallback);
 
-    Boolean bool(String key);
+    /** The boolean, or {@code fallback} when the key is missing or holds another type. */
+    boolean flag(String key, boolean fallback);
 
     JsonObjectView object(String key);
 
@@ -30,8 +35,8 @@ public interface JsonObjectView {
         return value != null ? value : fallback;
     }
 
+    /** True only for a boolean {@code true}. */
     default boolean flag(String key) {
-        Boolean value = bool(key);
-        return value != null && value;
+        return flag(key, false);
     }
 }

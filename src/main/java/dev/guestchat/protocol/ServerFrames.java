@@ -28,8 +28,8 @@ public final class ServerFrames {
     private static ServerFrame decode(JsonObjectView frame, String text) {
         String tracingId = frame.string("tracingId");
         String cls = frame.string("class");
-        Double codeValue = frame.number("code");
-        int code = codeValue != null ? codeValue.intValue() : 200;
+        double codeValue = frame.number("code", Double.NaN); // NaN: the frame says no code
+        int code = Double.isNaN(codeValue) ? 200 : (int) codeValue;
         if (cls == null) {
             return new ServerFrame.Malformed(tracingId, excerpt(text));
         }
@@ -38,26 +38,22 @@ public final class ServerFrames {
             String message = frame.string("body");
             if (message == null && body != null) {
                 message = body.string("errorMessage", body.string("message"));
-                Double inner = body.number("errorCode");
-                if (codeValue == null && inner != null) {
-                    code = inner.intValue();
+                if (Double.isNaN(codeValue)) {
+                    code = (int) body.number("errorCode", code);
                 }
             }
             return new ServerFrame.ErrorReply(tracingId, code, message);
         }
         if ("GenerateUrlError".equals(cls) || "UploadFailureEvent".equals(cls) || "UploadSuccessEvent".equals(cls)) {
             // before the generic error branch: a refused upload comes with an error code and a body (§4.9)
-            Double errorCode = body != null ? body.number("errorCode") : null;
             return new ServerFrame.UploadResult(tracingId, body != null ? body.string("attachmentId") : null,
                     "UploadSuccessEvent".equals(cls), body != null ? body.string("downloadUrl") : null,
-                    errorCode != null ? errorCode.intValue() : code);
+                    body != null ? (int) body.number("errorCode", code) : code);
         }
         if ("TooManyRequestsErrorMessage".equals(cls)) {
-            Double retry = body != null ? body.number("retryAfter") : null;
-            Double errorCode = body != null ? body.number("errorCode") : null;
-            return new ServerFrame.TooManyRequests(tracingId, retry != null ? retry.intValue() : 1,
-                    errorCode != null ? errorCode.intValue() : 4029,
-                    body != null ? body.string("errorMessage") : null);
+            return body == null ? new ServerFrame.TooManyRequests(tracingId, 1, 4029, null)
+                    : new ServerFrame.TooManyRequests(tracingId, (int) body.number("retryAfter", 1),
+                            (int) body.number("errorCode", 4029), body.string("errorMessage"));
         }
         if (code != 200 && body == null) {
             return new ServerFrame.ErrorReply(tracingId, code, null);
@@ -68,8 +64,8 @@ public final class ServerFrames {
                     return new ServerFrame.Malformed(tracingId, excerpt(text));
                 }
                 return new ServerFrame.SessionResponse(tracingId, body.flag("connected"), body.flag("newSession"),
-                        body.flag("readOnly"), (int) number(body, "maxCustomDataBytes", 2048),
-                        (double) number(body, "durationSeconds", 0), (double) number(body, "expirationDate", 0),
+                        body.flag("readOnly"), (int) body.number("maxCustomDataBytes", 2048),
+                        body.number("durationSeconds", 0), body.number("expirationDate", 0),
                         AllowedMedia.fromSession(body));
             case "PresignedUrlResponse":
                 if (body == null || body.string("url") == null) {
@@ -97,15 +93,10 @@ public final class ServerFrames {
                 if (body == null || body.string("jwt") == null) {
                     return new ServerFrame.Malformed(tracingId, excerpt(text));
                 }
-                return new ServerFrame.JwtResponse(tracingId, body.string("jwt"), (double) number(body, "exp", 0));
+                return new ServerFrame.JwtResponse(tracingId, body.string("jwt"), body.number("exp", 0));
             default:
                 return new ServerFrame.Unknown(tracingId, cls);
         }
-    }
-
-    private static double number(JsonObjectView body, String key, double fallback) {
-        Double value = body.number(key);
-        return value != null ? value : fallback;
     }
 
     static String excerpt(String text) {

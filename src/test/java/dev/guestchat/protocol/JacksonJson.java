@@ -31,15 +31,15 @@ public final class JacksonJson implements JsonObjectView {
     }
 
     @Override
-    public Double number(String key) {
+    public double number(String key, double fallback) {
         JsonNode v = node.get(key);
-        return v != null && v.isNumber() ? v.asDouble() : null;
+        return v != null && v.isNumber() ? v.asDouble() : fallback;
     }
 
     @Override
-    public Boolean bool(String key) {
+    public boolean flag(String key, boolean fallback) {
         JsonNode v = node.get(key);
-        return v != null && v.isBoolean() ? v.asBoolean() : null;
+        return v != null && v.isBoolean() ? v.asBoolean() : fallback;
     }
 
     @Override
