@@ -123,44 +123,39 @@ public record RichContent(List<Button> quickReplies, List<Card> cards, boolean c
         boolean carousel = false;
         for (JsonObjectView item : items) {
             String type = item.string("contentType", "");
-            switch (type) {
-                case "QuickReply" -> quickReply(item.object("quickReply"), replies);
-                case "QuickReplyV2" -> {
-                    JsonObjectView v2 = item.object("quickReplyV2");
-                    if (v2 != null) {
-                        append(extra, v2.string("title"));
-                        for (JsonObjectView action : v2.objects("actions")) {
-                            quickReply(action, replies);
-                        }
+            // an if-chain, not a string switch: in the bundle a switch on a string is a table of hash codes on top
+            if (type.equals("QuickReply")) {
+                quickReply(item.object("quickReply"), replies);
+            } else if (type.equals("QuickReplyV2")) {
+                JsonObjectView v2 = item.object("quickReplyV2");
+                if (v2 != null) {
+                    append(extra, v2.string("title"));
+                    for (JsonObjectView action : v2.objects("actions")) {
+                        quickReply(action, replies);
                     }
                 }
-                case "Card" -> card(item.object("card"), cards);
-                case "Carousel" -> {
-                    JsonObjectView c = item.object("carousel");
-                    if (c != null) {
-                        for (JsonObjectView each : c.objects("cards")) {
-                            card(each, cards);
-                            carousel = true;
-                        }
+            } else if (type.equals("Card")) {
+                card(item.object("card"), cards);
+            } else if (type.equals("Carousel")) {
+                JsonObjectView c = item.object("carousel");
+                if (c != null) {
+                    for (JsonObjectView each : c.objects("cards")) {
+                        card(each, cards);
+                        carousel = true;
                     }
                 }
-                case "Attachment" -> {
-                    JsonObjectView a = item.object("attachment");
-                    if (a != null) {
-                        files.add(new Attachment(a.string("id"), a.string("filename", "file"), web(a.string("url")),
-                                "Image".equals(a.string("mediaType"))));
-                    }
+            } else if (type.equals("Attachment")) {
+                JsonObjectView a = item.object("attachment");
+                if (a != null) {
+                    files.add(new Attachment(a.string("id"), a.string("filename", "file"), web(a.string("url")),
+                            "Image".equals(a.string("mediaType"))));
                 }
-                case "ButtonResponse" -> {
-                    // the customer's own answer coming back: its text is the message's text
-                }
-                default -> {
-                    // a type this widget does not draw (ListPicker, DatePicker, …): its words, never nothing at all
-                    JsonObjectView o = type.isEmpty() ? null
-                            : item.object(Ascii.lower(type.substring(0, 1)) + type.substring(1));
-                    if (o != null) {
-                        append(extra, o.string("text", o.string("title")));
-                    }
+            } else if (!type.equals("ButtonResponse") && !type.isEmpty()) {
+                // a ButtonResponse is the customer's own answer coming back: its text is the message's text.
+                // A type this widget does not draw (ListPicker, DatePicker, …) gives its words, never nothing at all.
+                JsonObjectView o = item.object(Ascii.lower(type.substring(0, 1)) + type.substring(1));
+                if (o != null) {
+                    append(extra, o.string("text", o.string("title")));
                 }
             }
         }

@@ -25,11 +25,14 @@ public final class ServerFrames {
         }
     }
 
+    /** What {@code code} reads as when the frame has none (status codes are never negative). */
+    private static final int NO_CODE = -1;
+
     private static ServerFrame decode(JsonObjectView frame, String text) {
         String tracingId = frame.string("tracingId");
         String cls = frame.string("class");
-        double codeValue = frame.number("code", Double.NaN); // NaN: the frame says no code
-        int code = Double.isNaN(codeValue) ? 200 : (int) codeValue;
+        int given = (int) frame.number("code", NO_CODE);
+        int code = given == NO_CODE ? 200 : given;
         if (cls == null) {
             return new ServerFrame.Malformed(tracingId, excerpt(text));
         }
@@ -38,7 +41,7 @@ public final class ServerFrames {
             String message = frame.string("body");
             if (message == null && body != null) {
                 message = body.string("errorMessage", body.string("message"));
-                if (Double.isNaN(codeValue)) {
+                if (given == NO_CODE) {
                     code = (int) body.number("errorCode", code);
                 }
             }
@@ -58,45 +61,44 @@ public final class ServerFrames {
         if (code != 200 && body == null) {
             return new ServerFrame.ErrorReply(tracingId, code, null);
         }
-        switch (cls) {
-            case "SessionResponse":
-                if (body == null) {
-                    return new ServerFrame.Malformed(tracingId, excerpt(text));
-                }
+        // if-chains, not a string switch: in the bundle a switch on a string is a table of hash codes on top
+        if ("SessionClearedEvent".equals(cls)) {
+            return new ServerFrame.SessionCleared(tracingId);
+        }
+        if ("ConnectionClosedEvent".equals(cls)) {
+            // the schema says reasonCode, KT reads reason (§4.5): accept both
+            return new ServerFrame.ConnectionClosed(tracingId,
+                    body == null ? null : body.string("reason", body.string("reasonCode")));
+        }
+        if ("SessionExpiredEvent".equals(cls)) {
+            return new ServerFrame.SessionExpired(tracingId);
+        }
+        if ("LogoutEvent".equals(cls)) {
+            return new ServerFrame.LoggedOut(tracingId);
+        }
+        if (body != null) {
+            if ("SessionResponse".equals(cls)) {
                 return new ServerFrame.SessionResponse(tracingId, body.flag("connected"), body.flag("newSession"),
                         body.flag("readOnly"), (int) body.number("maxCustomDataBytes", 2048),
                         body.number("durationSeconds", 0), body.number("expirationDate", 0),
                         AllowedMedia.fromSession(body));
-            case "PresignedUrlResponse":
-                if (body == null || body.string("url") == null) {
-                    return new ServerFrame.Malformed(tracingId, excerpt(text));
-                }
-                return new ServerFrame.PresignedUrl(tracingId, body.string("attachmentId"), body.string("url"),
-                        body.strings("headers"));
-            case "StructuredMessage":
-                if (body == null) {
-                    return new ServerFrame.Malformed(tracingId, excerpt(text));
-                }
+            }
+            if ("StructuredMessage".equals(cls)) {
                 return new ServerFrame.StructuredMessage(tracingId, "response".equals(frame.string("type")),
                         WireMessage.decode(body));
-            case "SessionClearedEvent":
-                return new ServerFrame.SessionCleared(tracingId);
-            case "ConnectionClosedEvent":
-                // the schema says reasonCode, KT reads reason (§4.5): accept both
-                return new ServerFrame.ConnectionClosed(tracingId,
-                        body == null ? null : body.string("reason", body.string("reasonCode")));
-            case "SessionExpiredEvent":
-                return new ServerFrame.SessionExpired(tracingId);
-            case "LogoutEvent":
-                return new ServerFrame.LoggedOut(tracingId);
-            case "JwtResponse":
-                if (body == null || body.string("jwt") == null) {
-                    return new ServerFrame.Malformed(tracingId, excerpt(text));
-                }
+            }
+            if ("PresignedUrlResponse".equals(cls) && body.string("url") != null) {
+                return new ServerFrame.PresignedUrl(tracingId, body.string("attachmentId"), body.string("url"),
+                        body.strings("headers"));
+            }
+            if ("JwtResponse".equals(cls) && body.string("jwt") != null) {
                 return new ServerFrame.JwtResponse(tracingId, body.string("jwt"), body.number("exp", 0));
-            default:
-                return new ServerFrame.Unknown(tracingId, cls);
+            }
         }
+        // a class this decoder reads, but without the body it must have, is malformed; any other is unknown
+        boolean needsBody = "SessionResponse".equals(cls) || "StructuredMessage".equals(cls)
+                || "PresignedUrlResponse".equals(cls) || "JwtResponse".equals(cls);
+        return needsBody ? new ServerFrame.Malformed(tracingId, excerpt(text)) : new ServerFrame.Unknown(tracingId, cls);
     }
 
     static String excerpt(String text) {

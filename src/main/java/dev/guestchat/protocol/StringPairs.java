@@ -119,7 +119,7 @@ public final class StringPairs {
                 n += 1;
             } else if (c < 0x800) {
                 n += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+            } else if (isSurrogate(c, HIGH) && i + 1 < s.length() && isSurrogate(s.charAt(i + 1), LOW)) {
                 n += 4;
                 i++;
             } else {
@@ -127,5 +127,16 @@ public final class StringPairs {
             }
         }
         return n;
+    }
+
+    private static final int HIGH = 0xD800;
+    private static final int LOW = 0xDC00;
+
+    /**
+     * Masks, not {@code Character.isHighSurrogate}: that would bring {@code Character}'s class initialisation (a
+     * cache of 128 boxes) into the bundle for two comparisons.
+     */
+    private static boolean isSurrogate(char c, int half) {
+        return (c & 0xFC00) == half;
     }
 }
