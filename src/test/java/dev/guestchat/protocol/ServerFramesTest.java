@@ -127,6 +127,44 @@ class ServerFramesTest {
     }
 
     @Test
+    void missingOrMistypedFieldsTakeTheirDefaults() {
+        var bare = (ServerFrame.TooManyRequests) frames.decode("{\"class\":\"TooManyRequestsErrorMessage\",\"code\":429}");
+        assertEquals(1, bare.retryAfterSeconds());
+        assertEquals(4029, bare.errorCode());
+        var typed = (ServerFrame.TooManyRequests) frames.decode("{\"class\":\"TooManyRequestsErrorMessage\",\"code\":429,"
+                + "\"body\":{\"retryAfter\":\"3\",\"errorCode\":true}}");
+        assertEquals(1, typed.retryAfterSeconds(), "a string is no number");
+        assertEquals(4029, typed.errorCode());
+        var both = (ServerFrame.ErrorReply) frames.decode(
+                "{\"class\":\"Error\",\"code\":400,\"body\":{\"errorCode\":5000,\"errorMessage\":\"boom\"}}");
+        assertEquals(400, both.code(), "the frame's own code wins over the body's");
+        var none = (ServerFrame.ErrorReply) frames.decode("{\"class\":\"Error\",\"body\":{\"errorMessage\":\"boom\"}}");
+        assertEquals(200, none.code());
+        var session = (ServerFrame.SessionResponse) frames.decode(
+                "{\"class\":\"SessionResponse\",\"code\":200,\"body\":{\"connected\":\"yes\",\"readOnly\":1}}");
+        assertFalse(session.connected());
+        assertFalse(session.readOnly());
+        assertEquals(2048, session.maxCustomDataBytes());
+        var upload = (ServerFrame.UploadResult) frames.decode("{\"class\":\"UploadFailureEvent\",\"code\":4001,\"body\":{}}");
+        assertEquals(4001, upload.errorCode(), "no errorCode in the body: the frame's code");
+    }
+
+    @Test
+    void framesWithoutTheirBodyAreMalformedAndBodilessEventsNeedNone() {
+        for (String cls : new String[] {"SessionResponse", "StructuredMessage", "PresignedUrlResponse", "JwtResponse"}) {
+            assertInstanceOf(ServerFrame.Malformed.class, frames.decode("{\"class\":\"" + cls + "\",\"code\":200}"), cls);
+        }
+        assertInstanceOf(ServerFrame.Malformed.class,
+                frames.decode("{\"class\":\"PresignedUrlResponse\",\"code\":200,\"body\":{\"attachmentId\":\"a\"}}"));
+        assertInstanceOf(ServerFrame.SessionCleared.class, frames.decode("{\"class\":\"SessionClearedEvent\"}"));
+        assertInstanceOf(ServerFrame.SessionExpired.class, frames.decode("{\"class\":\"SessionExpiredEvent\"}"));
+        assertInstanceOf(ServerFrame.LoggedOut.class, frames.decode("{\"class\":\"LogoutEvent\"}"));
+        var closed = (ServerFrame.ConnectionClosed) frames.decode("{\"class\":\"ConnectionClosedEvent\"}");
+        assertNull(closed.reason());
+        assertInstanceOf(ServerFrame.Unknown.class, frames.decode("{\"class\":\"ResumeTokenResponse\",\"code\":200}"));
+    }
+
+    @Test
     void unknownClassesAreUnknownNotErrors() {
         var u = (ServerFrame.Unknown) frames.decode("{\"type\":\"message\",\"class\":\"ResumeTokenResponse\",\"code\":200,\"body\":{}}");
         assertEquals("ResumeTokenResponse", u.frameClass());
