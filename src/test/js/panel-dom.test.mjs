@@ -15,8 +15,7 @@ const CLOSED = { open: false, label: 'Chat', unread: 0, title: 'Support', minimi
 const OPEN = { ...CLOSED, open: true, end: true, hint: false, composer: true, attach: true };
 
 function row(id, text, who = 'Ann') {
-  return JSON.stringify({ c: 'gcw-row gcw-agent', m: id, w: who, b: [{ c: 'gcw-p', s: [{ c: 'gcw-s', x: text }] }],
-    d: '' });
+  return JSON.stringify({ c: 'gcw-row gcw-agent', m: id, w: who, t: text, f: false, d: '' });
 }
 
 let root;
@@ -109,13 +108,12 @@ test('rows stay between the earlier button and the typing line, in the order giv
 });
 
 test('wire text stays text and links open in a new tab without an opener', () => {
-  const json = JSON.stringify({ c: 'gcw-row gcw-agent', m: '1', b: [{ c: 'gcw-p', s: [
-    { c: 'gcw-s', x: '<img src=x onerror=alert(1)>' },
-    { c: 'gcw-a', x: 'our terms', h: 'https://shop.example/terms' }] }], d: 'Sent' });
+  const json = JSON.stringify({ c: 'gcw-row gcw-agent', m: '1',
+    t: '<img src=x onerror=alert(1)> [our terms](https://shop.example/terms)', f: true, d: 'Sent' });
   draw(OPEN, [json]);
   const text = root.querySelector('.gcw-text');
   assert.equal(text.querySelector('img'), null);
-  assert.equal(text.querySelector('span').textContent, '<img src=x onerror=alert(1)>');
+  assert.equal(text.querySelector('span').textContent, '<img src=x onerror=alert(1)> ');
   const a = text.querySelector('a');
   assert.equal(a.getAttribute('href'), 'https://shop.example/terms');
   assert.equal(a.target, '_blank');
@@ -124,13 +122,24 @@ test('wire text stays text and links open in a new tab without an opener', () =>
   assert.equal(root.querySelector('.gcw-delivery').textContent, 'Sent');
 });
 
+test('agent text is drawn formatted, line by line, and the customer\'s as typed', () => {
+  draw(OPEN, [JSON.stringify({ c: 'gcw-row gcw-agent', m: '1', t: 'Steps:\n- **keep** the _receipt_', f: true, d: '' }),
+    JSON.stringify({ c: 'gcw-row gcw-customer', m: '2', t: '- **mine**', f: false, d: '' })]);
+  const [agent, mine] = root.querySelectorAll('.gcw-text');
+  assert.deepEqual([...agent.children].map((p) => p.className), ['gcw-line', 'gcw-line gcw-bullet']);
+  assert.deepEqual([...agent.children[1].children].map((s) => [s.className, s.textContent]),
+    [['gcw-b', 'keep'], ['', ' the '], ['gcw-i', 'receipt']]);
+  assert.deepEqual([...mine.querySelectorAll('p, span')].map((e) => [e.className, e.textContent]),
+    [['gcw-line', '- **mine**'], ['', '- **mine**']]);
+});
+
 test('a row with files or cards gets one rich element drawn by the rich builder', () => {
   const rich = JSON.stringify({ m: '1', f: [{ n: 'a.pdf', u: 'https://files.example/a.pdf' }] });
-  draw(OPEN, [JSON.stringify({ c: 'gcw-row gcw-agent', m: '1', b: [], r: rich, d: '' })]);
+  draw(OPEN, [JSON.stringify({ c: 'gcw-row gcw-agent', m: '1', t: '', f: true, r: rich, d: '' })]);
   assert.equal(drawnRich.length, 1);
   assert.equal(drawnRich[0][0].className, 'gcw-rich');
   assert.equal(drawnRich[0][1], rich);
-  draw(OPEN, [JSON.stringify({ c: 'gcw-row gcw-agent', m: '1', b: [], r: rich, d: '' })]);
+  draw(OPEN, [JSON.stringify({ c: 'gcw-row gcw-agent', m: '1', t: '', f: true, r: rich, d: '' })]);
   assert.equal(drawnRich.length, 1, 'an unchanged row is not drawn again');
 });
 

@@ -9,7 +9,12 @@
 // filled when the panel is built and again after a language change. A button reports its data-w name with the label,
 // payload and message id it carries (the gcwLabel, gcwPayload and gcwMessage properties) — a quick reply as `reply`,
 // a card's Postback button (rich-parts.js) as `choose`. Only text goes in through textContent; link addresses were
-// checked in Java (http(s), mailto, tel) and open in a new tab without an opener.
+// checked where the text was formatted (formatted-text.js: http(s), mailto, tel) and open in a new tab without an
+// opener.
+import { textBlocks } from '../api/formatted-text.js';
+
+/** A span's style words (formatted-text.js) as the stylesheet's classes. */
+const STYLE_CLASSES = { bold: 'gcw-b', italic: 'gcw-i', struck: 'gcw-s', code: 'gcw-code' };
 
 /**
  * The view, ChatPanel.view() as JSON:
@@ -33,8 +38,8 @@
  *   quick     the newest message's quick replies, {message: its id, buttons: [{text, payload}]}, or absent
  *
  * A row's JSON (RowView.json) keeps one-letter keys, as it is written for every message:
- *   c the row's class, m the message's id, w who wrote it (or absent), b the text's blocks [{c: class, s: spans [{c: class, x: text,
- *   h: link address or absent}]}], r the files and cards for rich-parts.js (or absent), d the delivery note.
+ *   c the row's class, m the message's id, w who wrote it (or absent), t the text, f whether it is formatted (agent and
+ *   bot text; else shown as typed), r the files and cards for rich-parts.js (or absent), d the delivery note.
  */
 
 /**
@@ -139,11 +144,12 @@ export function installPanel(root, texts, on, rich) {
     const e = el('div', json.c);
     if (json.w != null) el('span', 'gcw-who', e).textContent = json.w;
     const text = el('div', 'gcw-text', e);
-    json.b.forEach((block) => {
-      const p = el('p', block.c, text);
-      block.s.forEach((span) => {
-        const s = span.h ? el('a', span.c, p, { href: span.h, target: '_blank', rel: 'noopener noreferrer' }) : el('span', span.c, p);
-        s.textContent = span.x;
+    textBlocks(json.t, json.f).forEach((block) => {
+      const p = el('p', block.bullet ? 'gcw-line gcw-bullet' : 'gcw-line', text);
+      block.spans.forEach((span) => {
+        const c = span.style.replace(/\w+/g, (word) => STYLE_CLASSES[word]);
+        const s = span.href ? el('a', c, p, { href: span.href, target: '_blank', rel: 'noopener noreferrer' }) : el('span', c, p);
+        s.textContent = span.text;
       });
     });
     if (json.r) rich(el('div', 'gcw-rich', e), json.r);

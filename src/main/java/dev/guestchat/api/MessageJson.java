@@ -3,13 +3,13 @@ package dev.guestchat.api;
 import dev.guestchat.core.ChatEntry;
 import dev.guestchat.protocol.JsonText;
 import dev.guestchat.protocol.RichContent;
-import dev.guestchat.ui.FormattedText;
 import java.util.List;
 
 /**
  * A transcript row as the plain object a page's own UI draws (documented as {@code SessionMessage} in
- * {@code web/headless.d.ts}): who, the text as written and as formatted blocks, status, files, quick replies and
- * cards — data only; nothing in it is markup. Quick replies and Postback buttons carry what {@code reply()} needs.
+ * {@code web/headless.d.ts}): who, the text as written, status, files, quick replies and cards — data only; nothing
+ * in it is markup. The formatted blocks are added in the page ({@link Payloads#message}). Quick replies and Postback
+ * buttons carry what {@code reply()} needs.
  */
 final class MessageJson {
     private MessageJson() {
@@ -41,17 +41,7 @@ final class MessageJson {
                 .field("text", e.text()).field("time", e.time())
                 .field("status", e.delivery() == ChatEntry.Delivery.SENDING ? "sending"
                         : e.delivery() == ChatEntry.Delivery.FAILED ? "failed" : "sent")
-                .field("restored", restored).openArray("blocks");
-        // the panel's formatting: agent and bot text has Messenger's markdown, the customer's is shown as typed
-        for (FormattedText.Block b : from == ChatEntry.Sender.AGENT || from == ChatEntry.Sender.BOT
-                ? FormattedText.format(e.text()) : FormattedText.plain(e.text())) {
-            j.element().field("bullet", b.isBullet()).openArray("spans");
-            for (FormattedText.Span s : b.getSpans()) {
-                j.element().field("text", s.getText()).field("style", s.getStyle()).field("href", s.getHref()).end();
-            }
-            j.closeArray().end();
-        }
-        j.closeArray().openArray("files");
+                .field("restored", restored).openArray("files");
         for (RichContent.Attachment a : content.attachments()) {
             j.element().field("id", a.id()).field("name", a.filename()).field("url", a.url()).field("image", a.image()).end();
         }

@@ -40,22 +40,22 @@ final class PagePayloads implements SessionEvents {
 
     @Override
     public void message(ChatEntry message, boolean restored) {
-        listeners.emit("message", Payloads.parse(MessageJson.of(message, restored)));
+        listeners.emit("message", Payloads.message(MessageJson.of(message, restored)));
     }
 
     @Override
     public void messageStatus(ChatEntry message) {
-        listeners.emit("message-status", Payloads.parse(MessageJson.of(message, false)));
+        listeners.emit("message-status", Payloads.message(MessageJson.of(message, false)));
     }
 
     @Override
     public void messageUpdate(ChatEntry message) {
-        listeners.emit("message-update", Payloads.parse(MessageJson.of(message, false)));
+        listeners.emit("message-update", Payloads.message(MessageJson.of(message, false)));
     }
 
     @Override
     public void messageRemoved(ChatEntry message) {
-        listeners.emit("message-removed", Payloads.parse(MessageJson.of(message, false)));
+        listeners.emit("message-removed", Payloads.message(MessageJson.of(message, false)));
     }
 
     @Override

@@ -19,12 +19,15 @@ final class Payloads {
             script = "return {id:id,sender:sender,name:name,text:text,time:time};")
     static native JSObject message(String id, String sender, String name, String text, String time);
 
-    /** A message (or the transcript) written by {@link MessageJson}: plain data, nothing in it is markup. */
-    @JSBody(params = "json", script = "return JSON.parse(json);")
-    static native JSObject parse(String json);
+    /**
+     * A message written by {@link MessageJson}, with its text's formatted blocks (formatted-text.js): plain data,
+     * nothing in it is markup.
+     */
+    @JSBody(params = "json", script = "return sessionMessage(json);")
+    static native JSObject message(String json);
 
-    /** The transcript, oldest first, from {@link MessageJson#all}. */
-    @JSBody(params = "json", script = "return JSON.parse(json).m;")
+    /** The transcript, oldest first, from {@link MessageJson#all}, each message with its blocks. */
+    @JSBody(params = "json", script = "return sessionMessages(json);")
     static native JSObject messages(String json);
 
     @JSBody(params = "typing", script = "return {typing:typing};")

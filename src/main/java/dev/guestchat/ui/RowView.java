@@ -3,11 +3,11 @@ package dev.guestchat.ui;
 import dev.guestchat.core.ChatEntry;
 import dev.guestchat.protocol.JsonText;
 import dev.guestchat.protocol.RichContent;
-import java.util.List;
 
 /**
  * One transcript row as {@link PanelDom} draws it. Nothing from the wire becomes markup: agent and bot text is
- * formatted into blocks of text spans ({@link FormattedText}), the customer's own text is shown as typed.
+ * formatted into blocks of text spans (formatted-text.js, as a page's own UI gets them), the customer's own text is
+ * shown as typed.
  */
 final class RowView {
     private final ChatEntry entry;
@@ -27,8 +27,8 @@ final class RowView {
 
     /**
      * The row in the shape {@code PanelDom} draws, which is also how it knows a row it has drawn already:
-     * {@code {c: classes, m: message id, w: who (absent for system notes), b: [{c: line classes, s: [{x: text,
-     * c: classes, h: link}]}], r: files and cards ({@link #richJson}), d: delivery note}}.
+     * {@code {c: classes, m: message id, w: who (absent for system notes), t: text, f: formatted (agent and bot
+     * text), r: files and cards ({@link #richJson}), d: delivery note}}.
      */
     String json() {
         if (json == null) { // the panel asks on every update: write once per row
@@ -36,19 +36,10 @@ final class RowView {
             RichContent content = entry.content();
             // system rows carry a catalogue key (core knows no language); everything else is what people wrote
             String text = from == ChatEntry.Sender.SYSTEM ? strings.get(entry.text()) : entry.text();
-            List<FormattedText.Block> blocks = from == ChatEntry.Sender.AGENT || from == ChatEntry.Sender.BOT
-                    ? FormattedText.format(text) : FormattedText.plain(text);
-            JsonText j = new JsonText().begin()
+            json = new JsonText().begin()
                     .field("c", "gcw-row gcw-" + from.wire + (entry.delivery() == ChatEntry.Delivery.FAILED ? " gcw-failed" : ""))
-                    .field("m", entry.key()).field("w", who()).openArray("b");
-            for (FormattedText.Block b : blocks) {
-                j.element().field("c", b.getCssClass()).openArray("s");
-                for (FormattedText.Span s : b.getSpans()) {
-                    j.element().field("x", s.getText()).field("c", s.getCssClass()).field("h", s.getHref()).end();
-                }
-                j.closeArray().end();
-            }
-            json = j.closeArray()
+                    .field("m", entry.key()).field("w", who()).field("t", text)
+                    .field("f", from == ChatEntry.Sender.AGENT || from == ChatEntry.Sender.BOT)
                     .field("r", content.attachments().isEmpty() && content.cards().isEmpty() ? null : richJson(entry))
                     .field("d", entry.delivery() == ChatEntry.Delivery.SENDING ? strings.get("sending")
                             : entry.delivery() == ChatEntry.Delivery.FAILED ? strings.get("notSent") : "")
