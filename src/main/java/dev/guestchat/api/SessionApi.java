@@ -23,7 +23,8 @@ public final class SessionApi {
 
     /** Looks for a stored conversation a tick later, so that listeners registered right after creation hear everything. */
     void startSoon() {
-        session.scheduler.schedule(0, session::start);
+        // a lambda, not session::start: a method reference on a field brings a null check and its exception along
+        session.scheduler.schedule(0, () -> session.start());
     }
 
     /** Connects now (the page's chat UI opened), or takes the chat back after another window took it over. */

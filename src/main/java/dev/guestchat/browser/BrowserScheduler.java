@@ -13,7 +13,7 @@ public final class BrowserScheduler implements Ports.Scheduler {
 
     @Override
     public Ports.Cancellable schedule(double delayMillis, Runnable task) {
-        int id = Window.setTimeout(task::run, delayMillis);
+        int id = Window.setTimeout(() -> task.run(), delayMillis); // not task::run, which adds a null check
         return () -> Window.clearTimeout(id);
     }
 
