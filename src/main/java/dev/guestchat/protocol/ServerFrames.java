@@ -16,12 +16,12 @@ public final class ServerFrames {
             frame = null; // a parser that throws is treated like one that says "not an object"
         }
         if (frame == null) {
-            return new ServerFrame.Malformed(null, excerpt(text));
+            return malformed(null, text);
         }
         try {
             return decode(frame, text);
         } catch (RuntimeException e) {
-            return new ServerFrame.Malformed(frame.string("tracingId"), excerpt(text));
+            return malformed(frame.string("tracingId"), text);
         }
     }
 
@@ -34,7 +34,7 @@ public final class ServerFrames {
         int given = (int) frame.number("code", NO_CODE);
         int code = given == NO_CODE ? 200 : given;
         if (cls == null) {
-            return new ServerFrame.Malformed(tracingId, excerpt(text));
+            return malformed(tracingId, text);
         }
         JsonObjectView body = frame.object("body");
         if ("string".equals(cls) || "Error".equals(cls)) {
@@ -76,29 +76,31 @@ public final class ServerFrames {
         if ("LogoutEvent".equals(cls)) {
             return new ServerFrame.LoggedOut(tracingId);
         }
-        if (body != null) {
-            if ("SessionResponse".equals(cls)) {
-                return new ServerFrame.SessionResponse(tracingId, body.flag("connected"), body.flag("newSession"),
-                        body.flag("readOnly"), (int) body.number("maxCustomDataBytes", 2048),
-                        body.number("durationSeconds", 0), body.number("expirationDate", 0),
-                        AllowedMedia.fromSession(body));
-            }
-            if ("StructuredMessage".equals(cls)) {
-                return new ServerFrame.StructuredMessage(tracingId, "response".equals(frame.string("type")),
-                        WireMessage.decode(body));
-            }
-            if ("PresignedUrlResponse".equals(cls) && body.string("url") != null) {
-                return new ServerFrame.PresignedUrl(tracingId, body.string("attachmentId"), body.string("url"),
-                        body.strings("headers"));
-            }
-            if ("JwtResponse".equals(cls) && body.string("jwt") != null) {
-                return new ServerFrame.JwtResponse(tracingId, body.string("jwt"), body.number("exp", 0));
-            }
+        // a class this decoder reads, without the body it must have, is malformed
+        if ("SessionResponse".equals(cls)) {
+            return body == null ? malformed(tracingId, text) : new ServerFrame.SessionResponse(tracingId,
+                    body.flag("connected"), body.flag("newSession"), body.flag("readOnly"),
+                    (int) body.number("maxCustomDataBytes", 2048), body.number("durationSeconds", 0),
+                    body.number("expirationDate", 0), AllowedMedia.fromSession(body));
         }
-        // a class this decoder reads, but without the body it must have, is malformed; any other is unknown
-        boolean needsBody = "SessionResponse".equals(cls) || "StructuredMessage".equals(cls)
-                || "PresignedUrlResponse".equals(cls) || "JwtResponse".equals(cls);
-        return needsBody ? new ServerFrame.Malformed(tracingId, excerpt(text)) : new ServerFrame.Unknown(tracingId, cls);
+        if ("StructuredMessage".equals(cls)) {
+            return body == null ? malformed(tracingId, text) : new ServerFrame.StructuredMessage(tracingId,
+                    "response".equals(frame.string("type")), WireMessage.decode(body));
+        }
+        if ("PresignedUrlResponse".equals(cls)) {
+            return body == null || body.string("url") == null ? malformed(tracingId, text)
+                    : new ServerFrame.PresignedUrl(tracingId, body.string("attachmentId"), body.string("url"),
+                            body.strings("headers"));
+        }
+        if ("JwtResponse".equals(cls)) {
+            return body == null || body.string("jwt") == null ? malformed(tracingId, text)
+                    : new ServerFrame.JwtResponse(tracingId, body.string("jwt"), body.number("exp", 0));
+        }
+        return new ServerFrame.Unknown(tracingId, cls);
+    }
+
+    private static ServerFrame malformed(String tracingId, String text) {
+        return new ServerFrame.Malformed(tracingId, excerpt(text));
     }
 
     static String excerpt(String text) {
