@@ -94,8 +94,9 @@ function lineSpans(line) {
       }
     } else if ((c === 'h' || c === 'H') && bareUrlAt(line, i)) {
       const end = bareUrlEnd(line, i);
+      const url = line.slice(i, end);
       flush();
-      spans.push(textSpan(line.slice(i, end), style, line.slice(i, end)));
+      spans.push(textSpan(url, style, url));
       i = end;
       continue;
     } else if (c === '*' || c === '_' || c === '~') {
@@ -171,7 +172,8 @@ function bareUrlEnd(line, start) {
 
 /**
  * The link target when it is one address the widget may open (http, https, mailto, tel) with something after the
- * scheme and no white space, control character, quote, angle bracket or backslash; else null.
+ * scheme and no white space, control character, quote, angle bracket or backslash; else null. The same test as
+ * Ascii.address in Java, which checks the addresses of cards, buttons and files: change both together.
  */
 export function linkTarget(target) {
   // eslint-disable-next-line no-control-regex

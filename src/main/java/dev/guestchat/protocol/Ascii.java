@@ -35,6 +35,7 @@ public final class Ascii {
     /**
      * {@code target} when it is one address under one of {@code schemes} (lower-case, e.g. {@code "https://"}) with
      * something after the scheme, and no white space, control character, quote, angle bracket or backslash; else null.
+     * Links in formatted agent text are checked alike in the page (formatted-text.js, linkTarget): change both.
      */
     public static String address(String target, String[] schemes) {
         if (target == null) {
